@@ -1,0 +1,193 @@
+/**
+ * Body fidelity: lazy images promoted, URLs made absolute, attachments listed, indentation normalised, and the
+ * elements a reader cannot use (scripts, forms, embeds) removed. Works on a detached copy of the body.
+ */
+import type { ArticleImage, Attachment } from './types';
+import { squash } from './text';
+
+/** Attributes where lazy-loading scripts keep an image's real address, most specific first. */
+export const LAZY_IMAGE_ATTRIBUTES = [
+  'data-src',
+  'data-original',
+  'data-original-src',
+  'data-actualsrc',
+  'data-lazy-src',
+  'data-lazyload',
+  'data-lazy',
+  '_src',
+  'data-echo',
+  'lazy',
+  'data-url',
+  'original',
+  'data-srcset',
+] as const;
+
+const PLACEHOLDER_SRC = /^data:|(?:^|[/_.-])(?:loading|lazy|lazyload|blank|placeholder|spacer|pixel|transparent|grey|gray|default|nopic|none|1x1)[\w.-]*\.(?:gif|png|svg|jpg)(?:[?#]|$)|\.gif(?:[?#]|$)/i;
+const IMAGE_URL = /^(?:https?:)?\/\/|^\/|^\.{0,2}\/|^[\w%-]+[\w%./-]*\.(?:jpe?g|png|gif|webp|bmp|svg|avif)/i;
+
+export const ATTACHMENT_EXTENSIONS = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ppt', 'pptx', 'zip', 'rar', '7z', 'wps', 'et', 'dps', 'ofd', 'txt', 'csv'];
+const ATTACHMENT_PATH = new RegExp(`\\.(?:${ATTACHMENT_EXTENSIONS.join('|')})$`, 'i');
+const ATTACHMENT_NAME = new RegExp(`\\.(?:${ATTACHMENT_EXTENSIONS.join('|')})\\s*[)）]?$`, 'i');
+/** Download endpoints of CMS families (博达 DownloadAttachUrl, generic download.jsp / attachment?id=). */
+const DOWNLOAD_ENDPOINT = /DownloadAttachUrl|download\.(?:jsp|do|aspx?|php)|\/attach(?:ment)?s?\/|[?&](?:file|attach|fileid|attachid)=/i;
+
+function firstSrcsetUrl(value: string): string {
+  return value.trim().split(/\s*,\s*/)[0]?.split(/\s+/)[0] ?? '';
+}
+
+function absolute(value: string, base: string | undefined): string | null {
+  const v = value.trim();
+  if (!v) return null;
+  try {
+    return new URL(v, base).href;
+  } catch {
+    return null;
+  }
+}
+
+/** The address an image really shows: its `src`, unless that is a placeholder and a lazy attribute has the real one. */
+export function realImageSource(img: Element): string | null {
+  const src = img.getAttribute('src')?.trim() ?? '';
+  for (const attr of LAZY_IMAGE_ATTRIBUTES) {
+    const raw = img.getAttribute(attr);
+    if (!raw) continue;
+    const value = attr === 'data-srcset' ? firstSrcsetUrl(raw) : raw.trim();
+    if (!value || value === src || !IMAGE_URL.test(value) || /^javascript:/i.test(value)) continue;
+    if (!src || PLACEHOLDER_SRC.test(src) || /lazy|loading/i.test(img.getAttribute('class') ?? '')) return value;
+  }
+  if (src && !/^data:image\/(?:gif|svg)/i.test(src)) return src;
+  const srcset = img.getAttribute('srcset');
+  return srcset ? firstSrcsetUrl(srcset) || null : null;
+}
+
+/** File-type icons editors put before attachment links (UEditor's icon_doc.gif): decoration, not images. */
+const ICON = /(?:^|\/)(?:icon|ico)[_-]?[\w-]*\.(?:gif|png|svg)(?:[?#]|$)|\/(?:fileTypeImages|icons?)\//i;
+
+/** Promotes lazy images and resolves every link and image against the page's base URL. */
+export function fixUrls(root: Element, base: string | undefined): void {
+  for (const img of [...root.querySelectorAll('img')]) {
+    const real = realImageSource(img);
+    const abs = real ? absolute(real, base) : null;
+    if (!abs || !/^(?:https?|data):/i.test(abs) || ICON.test(abs)) {
+      img.remove();
+      continue;
+    }
+    img.setAttribute('src', abs);
+    img.removeAttribute('srcset');
+    img.removeAttribute('sizes');
+  }
+  for (const a of root.querySelectorAll('a[href]')) {
+    const href = a.getAttribute('href') ?? '';
+    const abs = /^\s*(?:javascript|vbscript|data):/i.test(href) ? null : absolute(href, base);
+    if (abs) a.setAttribute('href', abs);
+    else a.removeAttribute('href');
+  }
+}
+
+function fileNameOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return decodeURIComponent(u.pathname.split('/').pop() ?? '');
+  } catch {
+    return '';
+  }
+}
+
+/** True for a link to a downloadable document (附件). */
+export function isAttachmentLink(a: Element): boolean {
+  const href = a.getAttribute('href') ?? '';
+  if (!href || href.startsWith('#')) return false;
+  let path = href;
+  try {
+    path = new URL(href, 'http://x/').pathname;
+  } catch {
+    /* keep the raw value */
+  }
+  return (
+    ATTACHMENT_PATH.test(path) ||
+    ATTACHMENT_NAME.test(squash(a.textContent ?? '')) ||
+    a.hasAttribute('sudyfile-attr') ||
+    DOWNLOAD_ENDPOINT.test(href)
+  );
+}
+
+/** The body's attachments, in order, one per URL. */
+export function collectAttachments(root: ParentNode): Attachment[] {
+  const seen = new Set<string>();
+  const out: Attachment[] = [];
+  for (const a of root.querySelectorAll('a[href]')) {
+    if (!isAttachmentLink(a)) continue;
+    const url = a.getAttribute('href')!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const sudy = /'title'\s*:\s*'([^']+)'/.exec(a.getAttribute('sudyfile-attr') ?? '')?.[1];
+    const name = squash(a.textContent ?? '') || a.getAttribute('title') || sudy || fileNameOf(url) || url;
+    out.push({ name, url });
+  }
+  return out;
+}
+
+export function collectImages(root: ParentNode): ArticleImage[] {
+  return [...root.querySelectorAll('img[src]')].map((img) => ({
+    src: img.getAttribute('src')!,
+    alt: squash(img.getAttribute('alt') ?? ''),
+  }));
+}
+
+const USELESS = 'script, style, noscript, template, link, meta, input, select, option, button, textarea, form > label, object, embed, applet, iframe, frame, frameset, canvas, audio, video, source, track, map, area, svg, math';
+const INDENT = /^[\s\u00a0\u3000]+/;
+const BLOCKS = 'p, div, li, td, th, dd, dt, blockquote, h1, h2, h3, h4, h5, h6, section, article, center';
+
+const INLINE = /^(?:SPAN|FONT|STRONG|B|EM|I|U|A|SMALL|BIG|LABEL|SUP|SUB)$/;
+
+/** The text node a block begins with, looking through a few wrapping inline elements (<p><span>U+3000 U+3000…). */
+function leadingText(block: Element): Text | null {
+  let node: Node | null = block.firstChild;
+  for (let depth = 0; node && depth < 6; depth++) {
+    while (node && node.nodeType === 3 && !(node.nodeValue ?? '').trim().replace(/[\u00a0\u3000]/g, '')) {
+      // Whitespace-only text before the real first text: indentation too.
+      if (/[\u00a0\u3000]/.test(node.nodeValue ?? '')) break;
+      node = node.nextSibling;
+    }
+    if (!node) return null;
+    if (node.nodeType === 3) return node as Text;
+    if (node.nodeType !== 1 || !INLINE.test((node as Element).tagName)) return null;
+    node = node.firstChild;
+  }
+  return null;
+}
+
+/** Removes what a reader cannot use and normalises full-width-space indentation at the start of blocks. */
+export function tidyBody(root: Element): void {
+  for (const el of [...root.querySelectorAll(USELESS)]) el.remove();
+  for (const block of [root, ...root.querySelectorAll(BLOCKS)]) {
+    // Indentation written as two U+3000 or &nbsp;&nbsp; at the start of a paragraph: CSS text-indent replaces it.
+    const first = leadingText(block);
+    if (first?.nodeValue && INDENT.test(first.nodeValue)) first.nodeValue = first.nodeValue.replace(INDENT, '');
+  }
+  // Runs of non-breaking and ideographic spaces inside text are layout, not content.
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeValue && /[\u00a0\u3000]{2,}/.test(node.nodeValue)) node.nodeValue = node.nodeValue.replace(/[\u00a0\u3000]{2,}/g, ' ');
+  }
+  removeEmpty(root);
+}
+
+const KEEP_EMPTY = new Set(['IMG', 'BR', 'HR', 'TD', 'TH', 'TR', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'COL', 'COLGROUP', 'CAPTION']);
+const MEDIA = new Set(['IMG', 'TABLE', 'HR']);
+
+/** Removes elements with neither text nor media. One bottom-up pass: pages nest thousands of levels deep. */
+export function removeEmpty(root: Element): void {
+  const all = [...root.querySelectorAll('*')];
+  const full = new Set<Element>();
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
+    let content = MEDIA.has(el.tagName);
+    for (let child = el.firstChild; child && !content; child = child.nextSibling) {
+      if (child.nodeType === 3) content = /[^\s\u00a0\u3000\u200b]/.test(child.nodeValue ?? '');
+      else if (child.nodeType === 1) content = full.has(child as Element);
+    }
+    if (content) full.add(el);
+    else if (!KEEP_EMPTY.has(el.tagName)) el.remove();
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Page chrome Chinese CMS templates print around (and sometimes inside) an article, recognised by its text:
+ * footers (版权所有, ICP备, 公网安备), share bars, 【打印】【关闭】, 字号：大 中 小, 上一篇 / 下一篇, breadcrumbs, QR-code
+ * panels, 友情链接 and related-article lists, template placeholders, and widget blocks that print their own
+ * 发布时间 stamp.
+ */
+import { foldWidth, squash } from './text';
+
+interface ChromeRule {
+  name: string;
+  /** Also applied inside the article body (where a false positive costs content). */
+  inBody: boolean;
+  /** Longest text (characters, whitespace excluded) a block of this kind has. */
+  maxLength: number;
+  test: (text: string, el: Element) => boolean;
+}
+
+const TOOL_TOKEN =
+  /(?:[[(【（]\s*)?(?:打印(?:本页|此页|文章|正文)?|关闭(?:窗口|本页|页面)?|返回(?:顶部|首页|列表|上一页|上页)?|收藏(?:本页|本文)?|加入收藏|字号|字体|[大中小]号?|默认|放大|缩小|视力保护色|我要纠错|纠错|推荐给朋友|保存(?:本页)?|TOP|Top|print|close)(?:\s*[\])】）])?\s*[:：]?/g;
+const FOOTER = /ICP备|ICP证|公网安备|版权所有|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|all rights reserved|网站标识码|网站建设\s*[:：]|技术支持\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]|建议使用.{0,20}浏览器|分辨率/i;
+const SHARE = /^(?:分享到|分享至|一键分享|分享本文|分享|share)\s*[:：]?/i;
+const PREV_NEXT = /^(?:上一篇|下一篇|上一条|下一条|上一个|下一个|上篇|下篇|prev|next|previous)\s*[:：]?/i;
+const BREADCRUMB = /^(?:当前位置|您现在的位置|你现在的位置|您的位置|你的位置|您所在的位置|所在位置|现在位置|位置|your location)\s*[:：]/i;
+const QR = /扫二维码|扫一扫|扫描二维码|扫码|scan the qr code|用手机(?:看|打开|浏览)|手机版|微信公众号|关注我们/i;
+const LINK_BLOCK = /^(?:友情链接|相关链接|相关阅读|相关文章|相关新闻|相关稿件|推荐阅读|延伸阅读|热点排行|热门文章|热门推荐|热点推荐|猜你喜欢|最新文章|最新动态|最新新闻|图片新闻|阅读排行|点击排行|更多)/;
+/** Template placeholders that 300.cn and other builders print when a field is empty. */
+export const PLACEHOLDER =
+  /^(?:这是描述信息|这里是描述|暂无描述|暂无内容|暂无简介|\(?summary description\)?|【?概要描述】?|描述信息|information|详情|detailed information|资讯详细|logo|tu)$/i;
+const STAMP = /(?:发布时间|发布日期|更新时间|时间|日期|time of issue)\s*[:：]\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/gi;
+const SENTENCE_END = /[。！？!?]/g;
+
+function linkDensity(el: Element, textLength: number): number {
+  if (!textLength) return 0;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').replace(/\s+/g, '').length;
+  return linked / textLength;
+}
+
+const RULES: ChromeRule[] = [
+  { name: 'placeholder', inBody: true, maxLength: 30, test: (t) => PLACEHOLDER.test(t) },
+  { name: 'footer', inBody: false, maxLength: 400, test: (t) => FOOTER.test(t) },
+  { name: 'footer', inBody: true, maxLength: 120, test: (t) => FOOTER.test(t) },
+  { name: 'share', inBody: true, maxLength: 80, test: (t) => SHARE.test(t) || /分享到\s*[:：]/.test(t) },
+  { name: 'tools', inBody: true, maxLength: 80, test: (t) => t.length > 0 && t.replace(TOOL_TOKEN, '').replace(/[\s|/·•丨]+/g, '').length === 0 && /[印闭号体藏错大小]/.test(t) },
+  { name: 'prev-next', inBody: true, maxLength: 200, test: (t) => PREV_NEXT.test(t) || /(?:^|\s)(?:上一篇|下一篇|上一条|下一条)\s*[:：]/.test(t) },
+  { name: 'breadcrumb', inBody: true, maxLength: 200, test: (t) => BREADCRUMB.test(t) },
+  { name: 'breadcrumb', inBody: false, maxLength: 150, test: (t, el) => /crumb|weizhi|mianbao|location|position|daohang/i.test(`${el.getAttribute('class') ?? ''} ${el.id}`) && /首页|主页|>|»|＞/.test(t) },
+  { name: 'qr', inBody: false, maxLength: 60, test: (t) => QR.test(t) },
+  { name: 'qr', inBody: true, maxLength: 24, test: (t) => QR.test(t) },
+  { name: 'link-block', inBody: true, maxLength: 3000, test: (t, el) => LINK_BLOCK.test(t) && linkDensity(el, t.replace(/\s+/g, '').length) > 0.4 },
+  {
+    name: 'widget-stamp',
+    inBody: false,
+    maxLength: 80,
+    test: (t) => {
+      const rest = t.replace(STAMP, '');
+      return rest !== t && rest.replace(/\s+/g, '').length <= 40 && !/来源|作者|source|origin|author/i.test(rest);
+    },
+  },
+];
+
+/** The chrome rule a block of text falls under, if any. `text` is width-folded and squashed. */
+export function chromeKind(text: string, el: Element, inBody = false): string | null {
+  const length = text.replace(/\s+/g, '').length;
+  // Blocks with sentences are content, whatever words they contain.
+  if ((text.match(SENTENCE_END)?.length ?? 0) >= 2 && length > 60) return null;
+  for (const rule of RULES) {
+    if ((rule.inBody || !inBody) && length <= rule.maxLength && rule.test(text, el)) return rule.name;
+  }
+  return null;
+}
+
+/** Element text and element counts of every subtree, computed once bottom-up (the page may be huge). */
+function measure(root: Element): Map<Element, { length: number; count: number }> {
+  const sizes = new Map<Element, { length: number; count: number }>();
+  const all = [root, ...root.querySelectorAll('*')];
+  for (let i = all.length - 1; i >= 0; i--) {
+    const el = all[i]!;
+    let length = 0;
+    let count = 1;
+    for (let child = el.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) length += (child.nodeValue ?? '').replace(/\s+/g, '').length;
+      else if (child.nodeType === 1) {
+        const s = sizes.get(child as Element);
+        if (s) {
+          length += s.length;
+          count += s.count;
+        }
+      }
+    }
+    sizes.set(el, { length, count });
+  }
+  return sizes;
+}
+
+const MAX_BLOCK_LENGTH = 3000;
+const MAX_BLOCK_ELEMENTS = 400;
+
+export interface ChromeScope {
+  /** Elements that stay, with their ancestors (the headline, the body container). */
+  protect?: readonly (Element | null)[];
+  /** A subtree left alone (the body container, cleaned later with the body rules). */
+  skip?: Element | null;
+  /** `body`: only the rules that are safe inside an article's text. */
+  mode?: 'page' | 'body';
+}
+
+/** Removes chrome blocks under `root`, outermost first. Returns what was removed, by rule, for diagnostics. */
+export function removeChrome(root: Element, scope: ChromeScope = {}): Record<string, number> {
+  const guarded = new Set<Element>();
+  for (const el of scope.protect ?? []) {
+    for (let cur: Element | null = el; cur; cur = cur.parentElement) guarded.add(cur);
+  }
+  const inBody = scope.mode === 'body';
+  const sizes = measure(root);
+  const removed: Record<string, number> = {};
+  let passed: Element | null = null;
+  for (const el of root.querySelectorAll('*')) {
+    // Document order: the descendants of a removed or skipped element follow it directly.
+    if (passed?.contains(el)) continue;
+    if (el === scope.skip) {
+      passed = el;
+      continue;
+    }
+    if (guarded.has(el) || /^(?:HTML|HEAD|BODY|TITLE|META|LINK|SCRIPT|STYLE|IMG|BR|HR|TABLE|TBODY|THEAD)$/.test(el.tagName)) continue;
+    const size = sizes.get(el);
+    if (!size || size.length > MAX_BLOCK_LENGTH || size.count > MAX_BLOCK_ELEMENTS) continue;
+    const text = squash(foldWidth(el.textContent ?? ''));
+    const kind = chromeKind(text, el, inBody);
+    if (!kind) continue;
+    el.remove();
+    passed = el;
+    removed[kind] = (removed[kind] ?? 0) + 1;
+  }
+  return removed;
+}

@@ -1,0 +1,259 @@
+/**
+ * Which CMS family built a page, and whether the page is an article at all. Cheap enough for a content script
+ * on every page load: no Readability, one pass over the page's assets, comments and text.
+ */
+import { PROFILES, type Profile, type Signal } from './profiles/index';
+import type { Detection, FamilyId } from './types';
+import { isStaticallyHidden } from './visibility';
+
+/** Total signal weight at which a family counts as detected. */
+export const DETECTION_THRESHOLD = 2;
+
+interface PageFacts {
+  url: string;
+  doc: Document;
+  assets: string[];
+  metas: string[];
+  comments: string[] | null;
+  scripts: string[] | null;
+  text: string | null;
+}
+
+const MAX_COMMENTS = 400;
+const MAX_SCRIPT_CHARS = 400_000;
+const MAX_TEXT_CHARS = 200_000;
+
+function collectFacts(doc: Document, url: string): PageFacts {
+  const assets: string[] = [];
+  for (const el of doc.querySelectorAll('script[src], link[href], img[src], a[href], form[action], iframe[src]')) {
+    const value = el.getAttribute('src') ?? el.getAttribute('href') ?? el.getAttribute('action');
+    if (value) assets.push(value);
+  }
+  const metas: string[] = [];
+  for (const meta of doc.querySelectorAll('meta[name], meta[property], meta[http-equiv]')) {
+    const name = (meta.getAttribute('name') ?? meta.getAttribute('property') ?? meta.getAttribute('http-equiv') ?? '').toLowerCase();
+    metas.push(`${name}=${meta.getAttribute('content') ?? ''}`);
+  }
+  return { url, doc, assets, metas, comments: null, scripts: null, text: null };
+}
+
+/** Comment texts of the page, collected on first use (only some signals need them). */
+export function pageComments(doc: Document, limit = MAX_COMMENTS): string[] {
+  const out: string[] = [];
+  const walker = doc.createTreeWalker(doc, 0x80 /* NodeFilter.SHOW_COMMENT */);
+  for (let node = walker.nextNode(); node && out.length < limit; node = walker.nextNode()) {
+    out.push(node.nodeValue ?? '');
+  }
+  return out;
+}
+
+function inlineScripts(doc: Document): string[] {
+  const out: string[] = [];
+  let total = 0;
+  for (const script of doc.querySelectorAll('script:not([src])')) {
+    const text = script.textContent ?? '';
+    total += text.length;
+    out.push(text);
+    if (total > MAX_SCRIPT_CHARS) break;
+  }
+  return out;
+}
+
+function matches(pattern: string | RegExp, values: readonly string[]): boolean {
+  return values.some((v) => (typeof pattern === 'string' ? v.includes(pattern) : pattern.test(v)));
+}
+
+function signalHolds(signal: Signal, facts: PageFacts): boolean {
+  const { pattern } = signal;
+  switch (signal.kind) {
+    case 'selector':
+      try {
+        return facts.doc.querySelector(String(pattern)) !== null;
+      } catch {
+        return false;
+      }
+    case 'url':
+      return matches(pattern, [facts.url]);
+    case 'asset':
+      return matches(pattern, facts.assets);
+    case 'meta':
+      return matches(pattern, facts.metas);
+    case 'comment':
+      facts.comments ??= pageComments(facts.doc);
+      return matches(pattern, facts.comments);
+    case 'script':
+      facts.scripts ??= inlineScripts(facts.doc);
+      return matches(pattern, facts.scripts);
+    case 'text':
+      facts.text ??= (facts.doc.body?.textContent ?? '').slice(-MAX_TEXT_CHARS);
+      return matches(pattern, [facts.text]);
+  }
+}
+
+export interface FamilyScore {
+  family: Exclude<FamilyId, 'generic'>;
+  score: number;
+}
+
+/** Scores every profile against the page (for diagnostics and the detection matrix). */
+export function scoreFamilies(doc: Document, url = ''): FamilyScore[] {
+  const facts = collectFacts(doc, url);
+  return PROFILES.map((profile) => ({
+    family: profile.id,
+    score: profile.signals.reduce((sum, s) => sum + (signalHolds(s, facts) ? s.weight : 0), 0),
+  }));
+}
+
+/** The family that built the page, or `generic`, with a confidence in 0..1. */
+export function detectFamily(doc: Document, url = ''): { family: FamilyId; confidence: number; profile: Profile | null } {
+  let best: FamilyScore | null = null;
+  for (const s of scoreFamilies(doc, url)) {
+    if (s.score >= DETECTION_THRESHOLD && (!best || s.score > best.score)) best = s;
+  }
+  if (!best) return { family: 'generic', confidence: 0, profile: null };
+  const profile = PROFILES.find((p) => p.id === best.family) ?? null;
+  // Two conclusive signs make a certainty; each further sign adds a little.
+  const confidence = Math.min(1, 0.6 + 0.1 * (best.score - DETECTION_THRESHOLD));
+  return { family: best.family, confidence: Math.round(confidence * 100) / 100, profile };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Is it an article?
+
+const SEARCH_URL = /\/(?:search|ssjg\.jsp|dosearch|_web\/_?search)|[?&](?:q|wd|kw|keyword|keywords|searchword|query)=/i;
+const SEARCH_TEXT = /共(?:找到|检索到|搜索到)\s*\d+\s*(?:条|个|篇)|搜索结果|检索结果/;
+const DATE_IN_ITEM = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:^|\D)\d{2}-\d{2}(?:\D|$)/;
+const BLOCK_TAGS = new Set(['P', 'DIV', 'TD', 'TH', 'LI', 'DD', 'DT', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'PRE', 'BODY', 'MAIN', 'CENTER', 'FORM']);
+const SKIP_TAGS = new Set(['A', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'OPTION', 'SELECT', 'BUTTON', 'TEXTAREA', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LABEL', 'NAV', 'HEADER', 'FOOTER']);
+
+/**
+ * The amount of running text in the page's richest container: text outside links, headings and navigation,
+ * credited to its block and, half, to the block's parent. Measured in characters (whitespace excluded).
+ */
+export function mainProse(root: Element): { length: number; element: Element | null } {
+  const doc = root.ownerDocument;
+  const blockText = new Map<Element, number>();
+  const walker = doc.createTreeWalker(root, 0x4 /* NodeFilter.SHOW_TEXT */);
+  const skipCache = new Map<Element, boolean>();
+  const skipped = (el: Element | null): boolean => {
+    const chain: Element[] = [];
+    let result = false;
+    for (let cur = el; cur && cur !== root; cur = cur.parentElement) {
+      const known = skipCache.get(cur);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      chain.push(cur);
+      if (SKIP_TAGS.has(cur.tagName) || isStaticallyHidden(cur)) {
+        result = true;
+        break;
+      }
+    }
+    for (const c of chain) skipCache.set(c, result);
+    return result;
+  };
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const len = (node.nodeValue ?? '').replace(/[\s\u00a0\u3000]+/g, '').length;
+    if (len < 2) continue;
+    const parent = node.parentElement;
+    if (!parent || skipped(parent)) continue;
+    let block: Element | null = parent;
+    while (block && !BLOCK_TAGS.has(block.tagName)) block = block.parentElement;
+    if (!block) continue;
+    blockText.set(block, (blockText.get(block) ?? 0) + len);
+  }
+  const containerScore = new Map<Element, number>();
+  for (const [block, len] of blockText) {
+    const weight = block.tagName === 'LI' ? 0.5 : 1;
+    // A block's own text counts for itself (a body that is one long <div>) and for its parent container.
+    containerScore.set(block, (containerScore.get(block) ?? 0) + len * weight);
+    const parent = block.parentElement;
+    if (parent) containerScore.set(parent, (containerScore.get(parent) ?? 0) + len * weight);
+    const grand = parent?.parentElement;
+    if (grand) containerScore.set(grand, (containerScore.get(grand) ?? 0) + (len * weight) / 2);
+  }
+  let best = 0;
+  let element: Element | null = null;
+  for (const [el, score] of containerScore) {
+    if (score > best) {
+      best = score;
+      element = el;
+    }
+  }
+  return { length: Math.round(best), element };
+}
+
+/** Items of a list page: short rows holding a link and a date. */
+export function countDatedLinkItems(root: Element): number {
+  let count = 0;
+  for (const item of root.querySelectorAll('li, tr, dd')) {
+    const text = item.textContent ?? '';
+    if (text.length > 160 || !item.querySelector('a')) continue;
+    if (DATE_IN_ITEM.test(text)) count++;
+  }
+  return count;
+}
+
+function bodyContainerText(doc: Document, profile: Profile): number {
+  for (const selector of profile.body ?? []) {
+    for (const el of doc.querySelectorAll(selector)) {
+      const len = (el.textContent ?? '').replace(/\s+/g, '').length;
+      if (len >= 40 || el.querySelector('img, table')) return len;
+    }
+  }
+  return -1;
+}
+
+/** A short line such as "共找到 123 条结果": the header of a results list. */
+function hasSearchSummary(root: Element): boolean {
+  for (const el of root.querySelectorAll('p, div, span, li, td, em, strong, h1, h2, h3, h4')) {
+    const text = el.textContent ?? '';
+    if (text.length <= 80 && SEARCH_TEXT.test(text)) return true;
+  }
+  return false;
+}
+
+/** Minimum running text, in characters, for a page with no known body container to count as an article. */
+export const MIN_PROSE = 140;
+/** Short notices (通知, 公告) are accepted from this length when the page is not a list. */
+export const MIN_SHORT_PROSE = 50;
+
+/** Decides whether a page is a single article (not a list, home, search or error page). */
+export function classifyPage(doc: Document, url: string, profile: Profile | null): { isArticle: boolean; reason: string } {
+  const body = doc.body;
+  if (!body) return { isArticle: false, reason: 'no body' };
+  let path = url;
+  try {
+    const u = new URL(url);
+    path = u.pathname + u.search;
+  } catch {
+    /* not a URL: test the string as it is */
+  }
+  if (SEARCH_URL.test(path) && countDatedLinkItems(body) + body.querySelectorAll('li a, dt a, h3 a').length >= 5) {
+    return { isArticle: false, reason: 'search results page' };
+  }
+  if (profile?.listUrls?.some((re) => re.test(url))) return { isArticle: false, reason: `${profile.id} list page` };
+  if (profile) {
+    const len = bodyContainerText(doc, profile);
+    if (len >= 0) return { isArticle: true, reason: `${profile.id} body container (${len} chars)` };
+  }
+  const prose = mainProse(body).length;
+  const dated = countDatedLinkItems(body);
+  if (dated + body.querySelectorAll('li a, dt a, h3 a, h4 a').length >= 5 && hasSearchSummary(body)) {
+    return { isArticle: false, reason: 'search results page' };
+  }
+  if (prose >= MIN_PROSE) return { isArticle: true, reason: `running text (${prose} chars)` };
+  if (prose >= MIN_SHORT_PROSE && dated < 8) return { isArticle: true, reason: `short text (${prose} chars)` };
+  return {
+    isArticle: false,
+    reason: dated >= 8 ? `list page (${dated} dated links, ${prose} chars of text)` : `too little text (${prose} chars)`,
+  };
+}
+
+/** Family, confidence and article-ness of a page. */
+export function detectPage(doc: Document, url = ''): Detection {
+  const { family, confidence, profile } = detectFamily(doc, url);
+  const { isArticle, reason } = classifyPage(doc, url, profile);
+  return { family, confidence, isArticle, reason };
+}

@@ -1,0 +1,191 @@
+/**
+ * `extractArticle(document, { url })`: a page of a Chinese CMS in, a clean `Article` out (or null when the page
+ * is not an article). Pure DOM-in, data-out: no extension APIs, so the content script, the CLI and the tests run
+ * the same code. The given document is never changed: the pipeline works on a clone.
+ *
+ * 1. detect the CMS family and decide whether the page is an article at all;
+ * 2. clone, and drop what the user cannot see;
+ * 3. read the metadata the page declares (meta tags, JSON-LD, the family's script/comment values);
+ * 4. find the headline, the body container the profile knows, and the metadata lines the page shows;
+ * 5. drop chrome (the profile's, and the generic Chinese chrome rules), then take the profile's body container,
+ *    or let Readability find the body;
+ * 6. clean the body (duplicate title, metadata lines, in-body chrome, lazy images, URLs, indentation);
+ * 7. sanitise it as DOM with DOMPurify, and derive the text, images and attachments from the sanitised result.
+ */
+import { removeChrome, PLACEHOLDER } from './chrome';
+import { adoptTrailingAttachments, locateBody } from './body-locate';
+import { collectAttachments, collectImages, fixUrls, tidyBody } from './body';
+import { readDeclared } from './declared';
+import { classifyPage, detectFamily, mainProse } from './detect';
+import { parseDate } from './dates';
+import { readBodyEdges, readEditor, readFooterZone, readHeaderZone, readProfileFields, textBlocks, type ShownFields } from './page-metadata';
+import type { Profile } from './profiles/index';
+import { runReadability } from './readability';
+import { fragmentHtml, sanitizeNode } from './sanitize';
+import { toPlainText } from './plain-text';
+import { displayText, foldWidth, squash, stripSpace, visibleLength } from './text';
+import { cleanTitle, findHeadline, titleKey, siteSuffix, type Headline } from './title';
+import type { Article, ExtractOptions } from './types';
+import { removeHidden } from './visibility';
+
+export type { Article, ExtractOptions, Detection, FamilyId, Attachment, ArticleImage, VisibilityCheck } from './types';
+export { detectPage, detectFamily, scoreFamilies } from './detect';
+export { PROFILES } from './profiles/index';
+
+function pageUrl(document: Document, options: ExtractOptions): string | undefined {
+  if (options.url) return options.url;
+  const own = document.URL;
+  return own && !/^about:/.test(own) ? own : undefined;
+}
+
+function baseUrl(doc: Document, url: string | undefined): string | undefined {
+  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  if (!href) return url;
+  try {
+    return new URL(href, url).href;
+  } catch {
+    return url;
+  }
+}
+
+/** The headline element: the family's title element, else the heading matching a declared title. */
+function headlineOf(doc: Document, profile: Profile | null, declared: string[]): Headline | null {
+  for (const selector of profile?.fields?.title ?? []) {
+    for (const element of doc.querySelectorAll(selector)) {
+      const text = displayText(element.textContent ?? '');
+      if (titleKey(text).length >= 2) return { element, text, score: 100 };
+    }
+  }
+  return doc.body ? findHeadline(doc.body, declared) : null;
+}
+
+const first = <T>(...values: (T | null | undefined)[]): T | null => values.find((v) => v !== null && v !== undefined && v !== '') ?? null;
+
+const SUMMARY_LABEL = /^\s*(?:[【[(（]\s*(?:概要描述|摘要|内容摘要|内容提要|导读|summary description)\s*[】\])）]|(?:摘要|内容摘要|内容提要|导读|核心提示)\s*[:：])\s*/i;
+
+/**
+ * A description that is a real summary: not a placeholder, the title again, a keyword list, or the opening of the
+ * body copied by the CMS.
+ */
+function realSummary(text: string | null | undefined, title: string, body: string): string | null {
+  if (!text) return null;
+  const value = squash(text).replace(SUMMARY_LABEL, '');
+  const opening = stripSpace(foldWidth(value)).slice(0, 16);
+  if (opening.length >= 8 && stripSpace(foldWidth(body)).includes(opening)) return null;
+  const key = titleKey(value);
+  const titleK = titleKey(title);
+  if (visibleLength(value) < 15 || PLACEHOLDER.test(foldWidth(value))) return null;
+  if (key === titleK || titleK.includes(key) || (key.includes(titleK) && key.length < titleK.length + 10)) return null;
+  if (value.split(/[,，、;；\s]+/).length > 5 && !/[。！？.!?]/.test(value)) return null;
+  return value;
+}
+
+/** Removes the body's first blocks that repeat the headline. */
+function removeTitleRepeats(body: Element, title: string): void {
+  const key = titleKey(title);
+  if (!key) return;
+  for (const block of textBlocks(body).slice(0, 3)) {
+    const blockKey = titleKey(block.textContent ?? '');
+    if (blockKey === key || (blockKey.length >= 6 && key.startsWith(blockKey) && /^H\d$/.test(block.tagName))) {
+      // Remove the outermost wrapper that holds nothing else.
+      let target: Element = block;
+      while (target.parentElement && target.parentElement !== body && titleKey(target.parentElement.textContent ?? '') === blockKey) {
+        target = target.parentElement;
+      }
+      target.remove();
+    }
+  }
+}
+
+function detach(elements: readonly Element[], keep: readonly (Element | null)[]): void {
+  for (const el of elements) {
+    if (keep.some((k) => k && el.contains(k))) continue;
+    el.remove();
+  }
+}
+
+/** Extracts the article of a page, or returns null when the page holds no article. */
+export function extractArticle(document: Document, options: ExtractOptions = {}): Article | null {
+  const url = pageUrl(document, options);
+  const { family, confidence, profile } = detectFamily(document, url ?? '');
+  if (!options.force && !classifyPage(document, url ?? '', profile).isArticle) return null;
+
+  const doc = document.cloneNode(true) as Document;
+  if (!document.body || !doc.body) return null;
+  removeHidden(document.body, doc.body, profile?.keepVisible, options.isVisible);
+
+  const declared = readDeclared(doc, profile);
+  const headline = headlineOf(doc, profile, declared.titles);
+  const bodyRoot = locateBody(doc, profile);
+  // Where the running text is, before Readability decides: it bounds the lines read above and below the body.
+  const anchor = bodyRoot ?? mainProse(doc.body).element;
+
+  const shown: ShownFields = {};
+  const consumed: Element[] = [];
+  const absorb = (m: { fields: ShownFields; consumed: Element[] }): void => {
+    for (const [k, v] of Object.entries(m.fields) as [keyof ShownFields, string][]) if (v && !shown[k]) shown[k] = v;
+    consumed.push(...m.consumed);
+  };
+  absorb(readProfileFields(doc, profile));
+  if (headline) absorb(readHeaderZone(headline.element, anchor));
+  if (anchor) absorb(readFooterZone(anchor));
+  if (bodyRoot) adoptTrailingAttachments(bodyRoot);
+  const editorLine = (bodyRoot && readEditor(bodyRoot).element ? readEditor(bodyRoot) : null) ?? readEditor(doc.body);
+
+  for (const selector of profile?.drop ?? []) {
+    for (const el of doc.querySelectorAll(selector)) if (!el.contains(bodyRoot) && !el.contains(headline?.element ?? null)) el.remove();
+  }
+  detach(consumed, [bodyRoot, headline?.element ?? null]);
+  if (editorLine.element && !editorLine.element.contains(bodyRoot)) editorLine.element.remove();
+  removeChrome(doc.body, { protect: [headline?.element ?? null, bodyRoot], skip: bodyRoot, mode: 'page' });
+
+  let content: Element;
+  let readability: ReturnType<typeof runReadability> = null;
+  if (bodyRoot) {
+    content = bodyRoot;
+  } else {
+    readability = runReadability(doc);
+    if (!readability) return null;
+    content = readability.content;
+  }
+
+  const title =
+    first(headline?.text, declared.titles[0] && cleanTitle(declared.titles[0], { siteNames: declared.siteNames }), readability?.title) ?? '';
+  absorb(readBodyEdges(content));
+  detach(consumed, []);
+  removeTitleRepeats(content, title);
+  removeChrome(content, { mode: 'body' });
+  fixUrls(content, baseUrl(doc, url));
+  tidyBody(content);
+
+  const fragment = sanitizeNode(content, document);
+  const textContent = toPlainText(fragment);
+  const summary = first(realSummary(shown.summary, title, textContent), realSummary(declared.description, title, textContent));
+  const images = collectImages(fragment);
+  if (visibleLength(textContent) < 10 && !images.length && !options.force) return null;
+
+  const author = first(shown.author, declared.author);
+  const source = first(shown.source, declared.source);
+  const views = shown.views ? Number(shown.views) : null;
+  return {
+    title,
+    byline: first(author, source, readability?.byline),
+    author,
+    editor: first(editorLine.editor, shown.editor),
+    source,
+    publishedTime: first(shown.publishedTime, declared.publishedTime, parseDate(readability?.publishedTime)),
+    category: first(shown.category, declared.category),
+    views: Number.isFinite(views) ? views : null,
+    summary,
+    siteName: first(declared.siteNames[0], siteSuffix(declared.documentTitle, title), readability?.siteName),
+    lang: first(declared.lang, readability?.lang),
+    url: url ?? null,
+    family,
+    confidence,
+    textContent,
+    contentHtml: fragmentHtml(fragment),
+    attachments: collectAttachments(fragment),
+    images,
+    length: visibleLength(textContent),
+  };
+}

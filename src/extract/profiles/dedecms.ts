@@ -1,0 +1,21 @@
+import type { Profile } from './profile';
+
+/** 织梦 DedeCMS: detected by `/plus/` and `/templets/` paths; article markup is per theme (cms-zh.md §7). */
+export const dedecms: Profile = {
+  id: 'dedecms',
+  name: '织梦 DedeCMS',
+  signals: [
+    { kind: 'asset', pattern: /\/plus\/count\.php/, weight: 2 },
+    { kind: 'asset', pattern: /\/plus\/(?:search|list|view|feedback)\.php/, weight: 1 },
+    { kind: 'asset', pattern: /\/templets\//, weight: 1 },
+    { kind: 'asset', pattern: /dedeajax2?\.js|dedecms\.css/, weight: 1 },
+    { kind: 'selector', pattern: '[name="dede_fields"]', weight: 1 },
+    { kind: 'text', pattern: /Powere?d? by DedeCms/i, weight: 1 },
+  ],
+  listUrls: [/\/plus\/(?:search|list)\.php/],
+  body: ['.viewbox .content', '.newsview .content', '.art_content', '.article_content', '.content'],
+  fields: {
+    title: ['.viewbox .title h2', '.title h2', '.title h1'],
+  },
+  metaLines: ['.viewbox .info', '.info'],
+};

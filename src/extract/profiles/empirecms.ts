@@ -1,0 +1,15 @@
+import type { Profile } from './profile';
+
+/** 帝国 EmpireCMS: detected by its `/e/` paths; article markup is per theme (cms-zh.md §9). */
+export const empirecms: Profile = {
+  id: 'empirecms',
+  name: '帝国 EmpireCMS',
+  signals: [
+    { kind: 'asset', pattern: /\/e\/public\/ViewClick\//, weight: 2 },
+    { kind: 'asset', pattern: /\/e\/data\/js\//, weight: 1 },
+    { kind: 'asset', pattern: /\/e\/(?:member|search|enews|action)\//, weight: 1 },
+    { kind: 'meta', pattern: /^generator=empirecms/i, weight: 2 },
+    { kind: 'text', pattern: /Powered by EmpireCMS/i, weight: 1 },
+  ],
+  body: ['#newstext', '.newstext', '.single-content', '.entry-content', '.article-content'],
+};

@@ -1,0 +1,24 @@
+import type { Profile } from './profile';
+
+/** 苏迪 SudyTech WebPlus Pro: many universities; owner of `wp_articlecontent` (cms-zh.md §6). */
+export const sudyWebplus: Profile = {
+  id: 'sudy-webplus',
+  name: '苏迪 WebPlus',
+  signals: [
+    { kind: 'asset', pattern: /\/_js\/_portletPlugs\//, weight: 2 },
+    { kind: 'asset', pattern: /\/_css\/_system\/system\.css|\/_upload\/(?:tpl|article|site)\//, weight: 1 },
+    { kind: 'selector', pattern: '[sudy-wp-context], [sudy-wp-siteid]', weight: 2 },
+    { kind: 'selector', pattern: '.wp_articlecontent', weight: 2 },
+    { kind: 'selector', pattern: '[frag^="窗口"], [frag^="面板"]', weight: 1 },
+    { kind: 'url', pattern: /\/c\d+a\d+\/page\.htm/, weight: 1 },
+  ],
+  articleUrls: [/\/c\d+a\d+\/page\.htm/],
+  listUrls: [/\/\d+\/list\d*\.htm/, /\/_web\/(?:_)?search\//],
+  body: ['.wp_articlecontent'],
+  fields: {
+    title: ['h1.arti-title', '.arti_title', '.arti-title', '.item_title'],
+    publishedTime: ['.arti-update', '.arti_update'],
+  },
+  metaLines: ['.arti-metas', '.arti_metas', '.item_info'],
+  drop: ['.read-setting'],
+};

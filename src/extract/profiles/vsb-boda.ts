@@ -1,0 +1,22 @@
+import type { Profile } from './profile';
+
+/** 博达 VSB (WebSite Builder): many universities, some government sites (cms-zh.md §5). */
+export const vsbBoda: Profile = {
+  id: 'vsb-boda',
+  name: '博达 VSB',
+  signals: [
+    { kind: 'asset', pattern: /\/system\/resource\/(?:js|code)\//, weight: 2 },
+    { kind: 'asset', pattern: /\/_sitegray\//, weight: 1 },
+    { kind: 'comment', pattern: /#begineditable/, weight: 1 },
+    { kind: 'script', pattern: /_showDynClicks|NewsvoteDWR/, weight: 1 },
+    { kind: 'selector', pattern: 'form[name="_newscontent_fromname"], [id^="vsb_content"], .v_news_content', weight: 2 },
+    { kind: 'url', pattern: /\/info\/\d+\/\d+\.htm/, weight: 1 },
+  ],
+  articleUrls: [/\/info\/\d+\/\d+\.htm/],
+  listUrls: [/\/ssjg\.jsp/],
+  body: ['#vsb_content .v_news_content', '.v_news_content', '#vsb_content_2', '[id^="vsb_content"]'],
+  fields: {
+    title: ['form[name="_newscontent_fromname"] h1', 'form[name="_newscontent_fromname"] h2', 'form[name="_newscontent_fromname"] h3'],
+  },
+  drop: ['#div_vote_id'],
+};

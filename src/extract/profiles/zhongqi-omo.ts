@@ -1,0 +1,21 @@
+import type { Profile } from './profile';
+
+/** 中企动力 300.cn, generation B: the OMO "portal-saas" builder (cms-zh.md §1, generation B). */
+export const zhongqiOmo: Profile = {
+  id: 'zhongqi-omo',
+  name: '中企动力 OMO',
+  signals: [
+    { kind: 'asset', pattern: /thefastimg\.com\//, weight: 2 },
+    { kind: 'selector', pattern: '[id^="c_static_001"], [id^="c_banner_0"], [id^="c_product_detail_"]', weight: 1 },
+    { kind: 'selector', pattern: '[class*="e_richText-"]', weight: 1 },
+    { kind: 'selector', pattern: 'input[name="propJson"]', weight: 1 },
+    { kind: 'selector', pattern: '[needjs="true"]', weight: 1 },
+    { kind: 'script', pattern: /\/fwebapi\//, weight: 1 },
+  ],
+  body: ['[class*="e_richText-"]'],
+  fields: {
+    title: ['h1[class*="e_h1-"]', '[class*="e_h1-"]'],
+    publishedTime: ['[class*="e_timeFormat-"]'],
+  },
+  drop: ['input[name="propJson"]', '[class*="e_breadcrumb-"]', '[class*="e_loop-"]'],
+};

@@ -1,0 +1,72 @@
+/**
+ * The one DOMPurify configuration. Extracted HTML is sanitised as DOM nodes (never serialised and re-parsed in
+ * between: that is how mutation XSS swallows text), and again right before the popup inserts it.
+ */
+import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+
+export const ALLOWED_TAGS = [
+  'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre', 'code', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
+  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'a', 'img', 'figure',
+  'figcaption', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'sub', 'sup', 'small', 'mark', 'div', 'section',
+  'article', 'center', 'abbr', 'cite', 'q', 'time',
+];
+
+export const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'rowspan', 'colspan', 'scope', 'headers', 'start', 'reversed', 'datetime', 'cite', 'lang', 'dir'];
+
+const CONFIG: Config = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  // DOMPurify tests every attribute value that is not URI-safe against this: values without a scheme pass
+  // (rowspan="2", relative URLs), and of schemes only http(s), mailto and tel. data: passes only on <img>.
+  ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
+  KEEP_CONTENT: true,
+  FORBID_CONTENTS: ['script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'iframe', 'object', 'embed', 'svg', 'math', 'select', 'textarea', 'title', 'xmp', 'plaintext'],
+};
+
+const instances = new WeakMap<object, DOMPurify>();
+
+function purifierFor(view: Window & typeof globalThis): DOMPurify {
+  let purify = instances.get(view);
+  if (!purify) {
+    purify = createDOMPurify(view);
+    purify.addHook('afterSanitizeAttributes', (node) => {
+      if (node.nodeName === 'A' && node.hasAttribute('href')) {
+        node.setAttribute('target', '_blank');
+        node.setAttribute('rel', 'noopener noreferrer');
+      }
+    });
+    instances.set(view, purify);
+  }
+  return purify;
+}
+
+/** The window DOMPurify must be bound to: a parsed or cloned document has none of its own. */
+function windowFor(doc: Document | null | undefined): Window & typeof globalThis {
+  const view = doc?.defaultView ?? (typeof window !== 'undefined' ? window : null);
+  if (!view) throw new Error('sanitising needs a DOM window (jsdom in Node, or a browser)');
+  return view;
+}
+
+/**
+ * Sanitises a DOM node (it is copied, not changed) into an inert fragment. Pass a container element, not
+ * `<body>` or `<html>` (DOMPurify would sanitise those in place).
+ */
+export function sanitizeNode(node: Node, view: Document | null = null): DocumentFragment {
+  const purify = purifierFor(windowFor(view ?? node.ownerDocument));
+  return purify.sanitize(node, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+}
+
+/** Sanitises an HTML string into an inert fragment, ready to append. `doc` gives the window (defaults to the global). */
+export function sanitizeHtml(html: string, doc: Document | null = null): DocumentFragment {
+  const purify = purifierFor(windowFor(doc));
+  return purify.sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
+}
+
+/** Serialises a sanitised fragment. */
+export function fragmentHtml(fragment: DocumentFragment): string {
+  const holder = fragment.ownerDocument.createElement('div');
+  holder.append(fragment.cloneNode(true));
+  return holder.innerHTML;
+}

@@ -1,0 +1,153 @@
+/**
+ * The article's headline: the heading the page displays, found by matching headings against the titles the page
+ * declares (`<title>`, ArticleTitle, og:title); else `<title>` without its 栏目 / 站名 suffixes.
+ */
+import { displayText, foldWidth, squash } from './text';
+
+/**
+ * Separators between headline, column and site name. Chinese sites write them without spaces
+ * ("标题_栏目_站名", "标题-公司名称", "标题|站名"); a hyphen between digits or Latin letters ("1-10月") is not one.
+ */
+const SEPARATOR =
+  /\s+[-–—|·»:]\s+|\s*(?:[_|｜丨»]|——|--|—|·)\s*|(?<=[\u3400-\u9fff）」》”])\s*-\s*|\s*-\s*(?=[\u3400-\u9fff（「《“])/g;
+
+/** Words that mark a 站名 or 栏目 (a site, organisation or column name), not a headline. */
+const SITE_WORDS =
+  /(?:网|网站|门户|官网|政府|人民政府|委员会|办公室|办公厅|局|厅|署|部|院|所|大学|学院|学校|中学|小学|医院|公司|集团|中心|协会|学会|研究院|研究所|频道|栏目|专栏|首页|新闻|资讯|动态|要闻|公告|通知|报|日报|晚报|杂志|平台|在线|科技|app)$/i;
+
+export interface TitleHints {
+  /** Names the page gives for itself (SiteName, og:site_name, ColumnName …); a suffix equal to one is dropped. */
+  siteNames: string[];
+}
+
+/** Key for comparing titles: letters and digits only, width-folded, lower-cased. */
+export function titleKey(text: string): string {
+  return foldWidth(text)
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toLowerCase();
+}
+
+function looksLikeSiteName(part: string, rest: string, hints: TitleHints): boolean {
+  const key = titleKey(part);
+  if (!key) return true;
+  if (hints.siteNames.some((n) => titleKey(n) === key)) return true;
+  // A Latin-only suffix after a Chinese headline is a site name ("…综述-TIANJIN RESEARCH INSTITUTE").
+  if (!/[\u3400-\u9fff]/.test(part) && /[\u3400-\u9fff]/.test(rest)) return true;
+  const visible = part.replace(/\s+/g, '');
+  return visible.length <= 24 && SITE_WORDS.test(visible);
+}
+
+/** `<title>` without the 栏目 / 站名 parts around the headline. */
+export function cleanTitle(raw: string, hints: TitleHints = { siteNames: [] }): string {
+  let title = displayText(raw);
+  for (;;) {
+    const seps = [...title.matchAll(SEPARATOR)];
+    const last = seps.at(-1);
+    if (!last || last.index === undefined) break;
+    const head = title.slice(0, last.index);
+    const tail = title.slice(last.index + last[0].length);
+    if (titleKey(head).length < 4 || !looksLikeSiteName(tail, head, hints)) break;
+    title = head;
+  }
+  for (;;) {
+    const first = [...title.matchAll(SEPARATOR)][0];
+    if (!first || first.index === undefined) break;
+    const head = title.slice(0, first.index);
+    const tail = title.slice(first.index + first[0].length);
+    const key = titleKey(head);
+    if (titleKey(tail).length < 4 || !hints.siteNames.some((n) => titleKey(n) === key)) break;
+    title = tail;
+  }
+  return squash(title);
+}
+
+/** Elements that may display the headline. */
+export const HEADLINE_SELECTOR =
+  'h1, h2, h3, h4, h5, h6, [class*="tit" i], [id*="tit" i], [class*="biaoti" i], [class*="headline" i], [class*="bt" i]';
+
+export interface Headline {
+  element: Element;
+  text: string;
+  score: number;
+}
+
+const HEADING_BONUS: Record<string, number> = { H1: 12, H2: 8, H3: 5, H4: 3, H5: 2 };
+
+function matchScore(heading: string, ref: string): number {
+  if (heading.length < 4 || ref.length < 4) return 0;
+  if (heading === ref) return 100;
+  // The heading is the title without its suffixes, or a shortened title.
+  if (ref.startsWith(heading)) return 70 + 25 * (heading.length / ref.length);
+  if (ref.includes(heading)) return 55 + 25 * (heading.length / ref.length);
+  // The heading carries a series tag the declared title lacks ("【中国稳健前行】…").
+  if (heading.includes(ref) && ref.length >= 6) return 60 + 30 * (ref.length / heading.length);
+  return 0;
+}
+
+/**
+ * Finds the element displaying the headline: the heading that best matches one of the declared titles. Returns
+ * null when no element matches well enough.
+ */
+export function findHeadline(root: ParentNode, declared: readonly string[]): Headline | null {
+  const refs = [...new Set(declared.map(titleKey).filter((k) => k.length >= 4))];
+  if (!refs.length) return null;
+  let best: Headline | null = null;
+  for (const element of root.querySelectorAll(HEADLINE_SELECTOR)) {
+    const raw = element.textContent ?? '';
+    if (raw.length > 400) continue;
+    const text = displayText(raw);
+    const key = titleKey(text);
+    if (key.length < 4 || key.length > 160) continue;
+    let score = 0;
+    for (const ref of refs) score = Math.max(score, matchScore(key, ref));
+    if (score === 0) continue;
+    score += HEADING_BONUS[element.tagName] ?? 0;
+    if (element.closest('a, nav, header, footer, li, title, option')) score -= 30;
+    if (!best || score > best.score) best = { element, text, score };
+  }
+  // Nested matches (<h1><div class="font">…</div></h1>) score alike: keep the outermost of equal text.
+  if (best) {
+    for (let up = best.element.parentElement; up && displayText(up.textContent ?? '') === best.text; up = up.parentElement) {
+      if (/^H[1-6]$/.test(up.tagName)) best = { ...best, element: up };
+    }
+  }
+  if (best && best.score >= 55) return best;
+  return findTitleText(root, declared) ?? best;
+}
+
+/**
+ * Second chance: the first text in the page that is exactly a declared title or a part of one ("监察法" of
+ * "监察法-纪检"), whatever element holds it (old templates put headlines in a styled <span> or <td>).
+ */
+function findTitleText(root: ParentNode, declared: readonly string[]): Headline | null {
+  const keys = new Set<string>();
+  for (const title of declared) {
+    for (const part of [title, ...squash(title).split(SEPARATOR)]) {
+      const key = titleKey(part ?? '');
+      if (key.length >= 6) keys.add(key);
+    }
+  }
+  if (!keys.size) return null;
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const value = node.nodeValue ?? '';
+    if (value.length > 300 || value.trim().length < 4) continue;
+    const element = node.parentElement;
+    if (!element || element.closest('title, a, script, style, option, nav')) continue;
+    if (keys.has(titleKey(value))) return { element, text: displayText(value), score: 55 };
+  }
+  return null;
+}
+
+/** The site name a `<title>` carries after the headline ("标题_栏目_站名" → "站名"), or null. */
+export function siteSuffix(documentTitle: string, headline: string): string | null {
+  const parts = squash(documentTitle)
+    .split(SEPARATOR)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return null;
+  const last = parts.at(-1)!;
+  const key = titleKey(last);
+  return key && !titleKey(headline).includes(key) && key.length <= 60 ? last : null;
+}
