@@ -1,0 +1,266 @@
+#!/usr/bin/env node
+/**
+ * qingdu: the extraction core on the command line.
+ *   qingdu extract <file-or-dir>... [--url URL] [--format text|md|html|json] [--force]
+ * One file → the article on stdout. Several files or a directory → JSON Lines, one record per page, a progress bar
+ * on a terminal, and the failures listed at the end. Exit 0 with output, 2 when no article was found, 1 when an
+ * input could not be read or the command was wrong.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { detectPage, extractArticle, type Article } from '../extract/index';
+import { toStandaloneHtml } from '../format/html';
+import { toMarkdown } from '../format/markdown';
+import { toText } from '../format/text';
+import { decodePage } from './decode';
+
+const VERSION = '0.1.0';
+const FORMATS = ['text', 'md', 'html', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+const PAGE_FILE = /\.(?:s?html?|xhtml|htm)(?:\.gz)?$/i;
+
+export const HELP = `qingdu ${VERSION} — 清读: clean articles from Chinese institutional web pages
+
+Usage:
+  qingdu extract <file-or-dir>... [options]
+  qingdu detect <file>... [--url URL]
+  qingdu --help | --version
+
+extract   Reads saved pages (.html, .htm, .shtml, also gzip-compressed .gz) and prints the article.
+          One file: the article in the chosen format on stdout.
+          Several files or a directory (searched recursively): JSON Lines on stdout, one record per page
+          ({"file", "ok", "article"} or {"file", "ok": false, "error"}), a progress bar on a terminal, and
+          a summary of the failures on stderr at the end.
+detect    Prints the CMS family, the confidence and whether the page is an article, one JSON line per file.
+
+Options:
+  --url URL       The page's address: relative links and images are resolved against it, and some CMS
+                  families are recognised by it. Default: the file's own file:// URL.
+  --format F      text (default): title, 来源, 发布时间, 原文链接, then the text
+                  md:   Markdown with YAML front matter
+                  html: a standalone, sanitised HTML file
+                  json: the Article object (title, byline, author, editor, source, publishedTime, category,
+                        views, summary, siteName, lang, url, family, confidence, textContent, contentHtml,
+                        attachments, images, length)
+  --force         Extract even when the page does not look like an article.
+  -h, --help      This help.
+  -v, --version   The version.
+
+Encodings: a BOM wins; bytes that are valid UTF-8 are UTF-8 (even under a stale <meta charset=gb2312>);
+otherwise the declared charset, else GB18030 (which also reads GBK and GB2312).
+
+Exit status: 0 with output; 2 when no article was found (for several inputs: in some page, none unreadable);
+1 when an input could not be read, or on a usage error.
+`;
+
+class UsageError extends Error {}
+
+interface Outcome {
+  file: string;
+  ok: boolean;
+  article?: Article | null;
+  error?: string;
+  kind?: 'unreadable' | 'no-article';
+}
+
+function listInputs(paths: string[]): { files: string[]; missing: Outcome[]; many: boolean } {
+  const files: string[] = [];
+  const missing: Outcome[] = [];
+  let many = paths.length > 1;
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (PAGE_FILE.test(entry.name)) files.push(path);
+    }
+  };
+  for (const p of paths) {
+    try {
+      if (statSync(p).isDirectory()) {
+        many = true;
+        walk(p);
+      } else files.push(p);
+    } catch (e) {
+      missing.push({ file: p, ok: false, kind: 'unreadable', error: describeFsError(e) });
+    }
+  }
+  return { files, missing, many };
+}
+
+function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a directory';
+  return (e as Error).message;
+}
+
+/** A page's text, or why it cannot be a page. */
+function readPage(file: string): string {
+  let bytes: Uint8Array = readFileSync(file);
+  if (/\.gz$/i.test(file)) bytes = gunzipSync(bytes);
+  if (bytes.length === 0) throw new Error('empty file');
+  // NUL bytes in the first kilobytes: an image, an archive, a PDF, not a web page.
+  const head = bytes.subarray(0, 4096);
+  if (head.includes(0) && !(head[0] === 0xff && head[1] === 0xfe) && !(head[0] === 0xfe && head[1] === 0xff)) {
+    throw new Error('binary file, not an HTML page');
+  }
+  return decodePage(bytes).text;
+}
+
+function documentFor(html: string, url: string): Document {
+  // No scripts, no network, no console noise from the page's CSS.
+  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() }).window.document;
+}
+
+function pageUrl(file: string, url: string | undefined): string {
+  return url ?? `file://${resolve(file)}`;
+}
+
+function render(article: Article, format: Format, doc: Document): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(article, null, 2)}\n`;
+    case 'md':
+      return toMarkdown(article);
+    case 'html':
+      return toStandaloneHtml(article, { doc });
+    case 'text':
+      return toText(article);
+  }
+}
+
+function extractOne(file: string, url: string | undefined, force: boolean): Outcome & { doc?: Document } {
+  let html: string;
+  try {
+    html = readPage(file);
+  } catch (e) {
+    return { file, ok: false, kind: 'unreadable', error: e instanceof Error && !(e as NodeJS.ErrnoException).code ? e.message : describeFsError(e) };
+  }
+  const doc = documentFor(html, pageUrl(file, url));
+  const article = extractArticle(doc, { url: pageUrl(file, url), force });
+  if (!article) {
+    const why = detectPage(doc, pageUrl(file, url)).reason;
+    return { file, ok: false, kind: 'no-article', error: `no article found (${why})`, doc };
+  }
+  return { file, ok: true, article, doc };
+}
+
+class Progress {
+  private readonly enabled: boolean;
+  constructor(private readonly total: number) {
+    this.enabled = Boolean(process.stderr.isTTY) && total > 1;
+  }
+  tick(done: number, failed: number): void {
+    if (!this.enabled) return;
+    const width = 30;
+    const filled = Math.round((done / this.total) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total}${failed ? `, ${failed} failed` : ''}`);
+    if (done === this.total) process.stderr.write('\n');
+  }
+}
+
+function exitCodeFor(outcomes: Outcome[]): number {
+  if (outcomes.some((o) => o.kind === 'unreadable')) return 1;
+  if (outcomes.some((o) => o.kind === 'no-article')) return 2;
+  return 0;
+}
+
+function runExtract(positionals: string[], values: { url?: string; format?: string; force?: boolean }): number {
+  const format = (values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (choose text, md, html or json)`);
+  if (!positionals.length) throw new UsageError('extract needs at least one file or directory');
+  if (values.url !== undefined && !/^(?:https?|file):\/\//i.test(values.url)) throw new UsageError(`--url must be an http(s) or file URL, not "${values.url}"`);
+  const { files, missing, many } = listInputs(positionals);
+  if (!many && missing.length === 1) {
+    process.stderr.write(`qingdu: ${missing[0]!.file}: ${missing[0]!.error}\n`);
+    return 1;
+  }
+  if (!many && files.length === 1) {
+    const result = extractOne(files[0]!, values.url, Boolean(values.force));
+    if (!result.ok) {
+      process.stderr.write(`qingdu: ${result.file}: ${result.error}\n`);
+      return exitCodeFor([result]);
+    }
+    process.stdout.write(render(result.article!, format, result.doc!));
+    return 0;
+  }
+  const outcomes: Outcome[] = [...missing];
+  for (const m of missing) process.stdout.write(`${JSON.stringify({ file: m.file, ok: false, error: m.error })}\n`);
+  const progress = new Progress(files.length);
+  files.forEach((file, i) => {
+    const result = extractOne(file, values.url, Boolean(values.force));
+    outcomes.push(result);
+    const record = result.ok
+      ? format === 'json'
+        ? { file, ok: true, article: result.article }
+        : { file, ok: true, title: result.article!.title, format, output: render(result.article!, format, result.doc!) }
+      : { file, ok: false, error: result.error };
+    process.stdout.write(`${JSON.stringify(record)}\n`);
+    progress.tick(i + 1, outcomes.filter((o) => !o.ok).length - missing.length);
+  });
+  const failures = outcomes.filter((o) => !o.ok);
+  if (failures.length) {
+    process.stderr.write(`qingdu: ${failures.length} of ${outcomes.length} inputs failed:\n`);
+    for (const f of failures) process.stderr.write(`  ${f.file}: ${f.error}\n`);
+  } else if (outcomes.length > 1) {
+    process.stderr.write(`qingdu: ${outcomes.length} pages extracted\n`);
+  }
+  return exitCodeFor(outcomes);
+}
+
+function runDetect(positionals: string[], values: { url?: string }): number {
+  if (!positionals.length) throw new UsageError('detect needs at least one file');
+  const outcomes: Outcome[] = [];
+  for (const file of positionals) {
+    try {
+      const doc = documentFor(readPage(file), pageUrl(file, values.url));
+      process.stdout.write(`${JSON.stringify({ file, ...detectPage(doc, pageUrl(file, values.url)) })}\n`);
+      outcomes.push({ file, ok: true });
+    } catch (e) {
+      const error = e instanceof Error && !(e as NodeJS.ErrnoException).code ? e.message : describeFsError(e);
+      process.stderr.write(`qingdu: ${file}: ${error}\n`);
+      outcomes.push({ file, ok: false, kind: 'unreadable', error });
+    }
+  }
+  return exitCodeFor(outcomes);
+}
+
+export function main(argv: string[]): number {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        url: { type: 'string' },
+        format: { type: 'string', short: 'f' },
+        force: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    if (values.version) {
+      process.stdout.write(`${VERSION}\n`);
+      return 0;
+    }
+    const [command, ...rest] = positionals;
+    if (command === 'extract') return runExtract(rest, values);
+    if (command === 'detect') return runDetect(rest, values);
+    throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  } catch (e) {
+    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`qingdu: ${(e as Error).message}\nTry 'qingdu --help'.\n`);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));
