@@ -19,7 +19,7 @@ export default defineConfig({
     sourcemap: true,
     ssr: true,
     lib: {
-      entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
+      entry: { index: 'src/index.ts', cli: 'src/cli/bin.ts' },
       formats: ['es'],
       fileName: (_format, name) => `${name}.js`,
     },

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * qingdu: the extraction core on the command line.
  *   qingdu extract <file-or-dir>... [--url URL] [--format text|md|html|json] [--force]
@@ -262,5 +261,3 @@ export function main(argv: string[]): number {
     throw e;
   }
 }
-
-process.exitCode = main(process.argv.slice(2));
