@@ -2,7 +2,7 @@
  * Which CMS family built a page, and whether the page is an article at all. Cheap enough for a content script
  * on every page load: no Readability, one pass over the page's assets, comments and text.
  */
-import { PROFILES, type Profile, type Signal } from './profiles/index';
+import { DETECTION, type ProfileDetection, type Signal } from './profiles/index';
 import type { Detection, FamilyId } from './types';
 import { isStaticallyHidden } from './visibility';
 
@@ -98,20 +98,20 @@ export interface FamilyScore {
 /** Scores every profile against the page (for diagnostics and the detection matrix). */
 export function scoreFamilies(doc: Document, url = ''): FamilyScore[] {
   const facts = collectFacts(doc, url);
-  return PROFILES.map((profile) => ({
+  return DETECTION.map((profile) => ({
     family: profile.id,
     score: profile.signals.reduce((sum, s) => sum + (signalHolds(s, facts) ? s.weight : 0), 0),
   }));
 }
 
 /** The family that built the page, or `generic`, with a confidence in 0..1. */
-export function detectFamily(doc: Document, url = ''): { family: FamilyId; confidence: number; profile: Profile | null } {
+export function detectFamily(doc: Document, url = ''): { family: FamilyId; confidence: number; profile: ProfileDetection | null } {
   let best: FamilyScore | null = null;
   for (const s of scoreFamilies(doc, url)) {
     if (s.score >= DETECTION_THRESHOLD && (!best || s.score > best.score)) best = s;
   }
   if (!best) return { family: 'generic', confidence: 0, profile: null };
-  const profile = PROFILES.find((p) => p.id === best.family) ?? null;
+  const profile = DETECTION.find((p) => p.id === best.family) ?? null;
   // Two conclusive signs make a certainty; each further sign adds a little.
   const confidence = Math.min(1, 0.6 + 0.1 * (best.score - DETECTION_THRESHOLD));
   return { family: best.family, confidence: Math.round(confidence * 100) / 100, profile };
@@ -195,7 +195,7 @@ export function countDatedLinkItems(root: Element): number {
   return count;
 }
 
-function bodyContainerText(doc: Document, profile: Profile): number {
+function bodyContainerText(doc: Document, profile: ProfileDetection): number {
   for (const selector of profile.body ?? []) {
     for (const el of doc.querySelectorAll(selector)) {
       const len = (el.textContent ?? '').replace(/\s+/g, '').length;
@@ -220,7 +220,7 @@ export const MIN_PROSE = 140;
 export const MIN_SHORT_PROSE = 50;
 
 /** Decides whether a page is a single article (not a list, home, search or error page). */
-export function classifyPage(doc: Document, url: string, profile: Profile | null): { isArticle: boolean; reason: string } {
+export function classifyPage(doc: Document, url: string, profile: ProfileDetection | null): { isArticle: boolean; reason: string } {
   const body = doc.body;
   if (!body) return { isArticle: false, reason: 'no body' };
   let path = url;

@@ -19,18 +19,18 @@ import { readDeclared } from './declared';
 import { classifyPage, detectFamily, mainProse } from './detect';
 import { parseDate } from './dates';
 import { readBodyEdges, readEditor, readFooterZone, readHeaderZone, readProfileFields, textBlocks, type ShownFields } from './page-metadata';
-import type { Profile } from './profiles/index';
 import { runReadability } from './readability';
 import { fragmentHtml, sanitizeNode } from './sanitize';
 import { toPlainText } from './plain-text';
-import { displayText, foldWidth, squash, stripSpace, visibleLength } from './text';
-import { cleanTitle, findHeadline, titleKey, siteSuffix, type Headline } from './title';
+import { foldWidth, squash, stripSpace, visibleLength } from './text';
+import { cleanTitle, pageHeadline, titleKey, siteSuffix } from './title';
 import type { Article, ExtractOptions } from './types';
 import { removeHidden } from './visibility';
 
 export type { Article, ExtractOptions, Detection, FamilyId, Attachment, ArticleImage, VisibilityCheck } from './types';
 export { detectPage, detectFamily, scoreFamilies } from './detect';
 export { PROFILES } from './profiles/index';
+import { profileById } from './profiles/index';
 
 function pageUrl(document: Document, options: ExtractOptions): string | undefined {
   if (options.url) return options.url;
@@ -46,17 +46,6 @@ function baseUrl(doc: Document, url: string | undefined): string | undefined {
   } catch {
     return url;
   }
-}
-
-/** The headline element: the family's title element, else the heading matching a declared title. */
-function headlineOf(doc: Document, profile: Profile | null, declared: string[]): Headline | null {
-  for (const selector of profile?.fields?.title ?? []) {
-    for (const element of doc.querySelectorAll(selector)) {
-      const text = displayText(element.textContent ?? '');
-      if (titleKey(text).length >= 2) return { element, text, score: 100 };
-    }
-  }
-  return doc.body ? findHeadline(doc.body, declared) : null;
 }
 
 const first = <T>(...values: (T | null | undefined)[]): T | null => values.find((v) => v !== null && v !== undefined && v !== '') ?? null;
@@ -107,15 +96,17 @@ function detach(elements: readonly Element[], keep: readonly (Element | null)[])
 /** Extracts the article of a page, or returns null when the page holds no article. */
 export function extractArticle(document: Document, options: ExtractOptions = {}): Article | null {
   const url = pageUrl(document, options);
-  const { family, confidence, profile } = detectFamily(document, url ?? '');
-  if (!options.force && !classifyPage(document, url ?? '', profile).isArticle) return null;
+  const detected = detectFamily(document, url ?? '');
+  const { family, confidence } = detected;
+  if (!options.force && !classifyPage(document, url ?? '', detected.profile).isArticle) return null;
+  const profile = detected.profile ? (profileById(detected.profile.id) ?? null) : null;
 
   const doc = document.cloneNode(true) as Document;
   if (!document.body || !doc.body) return null;
   removeHidden(document.body, doc.body, profile?.keepVisible, options.isVisible);
 
   const declared = readDeclared(doc, profile);
-  const headline = headlineOf(doc, profile, declared.titles);
+  const headline = pageHeadline(doc, profile, declared.titles);
   const bodyRoot = locateBody(doc, profile);
   // Where the running text is, before Readability decides: it bounds the lines read above and below the body.
   const anchor = bodyRoot ?? mainProse(doc.body).element;

@@ -29,7 +29,6 @@ export function readProfileFields(root: ParentNode, profile: Profile | null): Sh
   const consumed: Element[] = [];
   if (!profile?.fields) return { fields, consumed };
   for (const [field, selectors] of Object.entries(profile.fields)) {
-    if (field === 'title') continue;
     for (const selector of selectors) {
       const el = root.querySelector(selector);
       if (!el) continue;

@@ -2,6 +2,7 @@
  * The article's headline: the heading the page displays, found by matching headings against the titles the page
  * declares (`<title>`, ArticleTitle, og:title); else `<title>` without its 栏目 / 站名 suffixes.
  */
+import type { ProfileDetection } from './profiles/index';
 import { displayText, foldWidth, squash } from './text';
 
 /**
@@ -150,4 +151,26 @@ export function siteSuffix(documentTitle: string, headline: string): string | nu
   const last = parts.at(-1)!;
   const key = titleKey(last);
   return key && !titleKey(headline).includes(key) && key.length <= 60 ? last : null;
+}
+
+/** The headline element: the family's title element, else the heading matching a declared title. */
+export function pageHeadline(doc: Document, profile: ProfileDetection | null, declared: readonly string[]): Headline | null {
+  for (const selector of profile?.title ?? []) {
+    for (const element of doc.querySelectorAll(selector)) {
+      const text = displayText(element.textContent ?? '');
+      if (titleKey(text).length >= 2) return { element, text, score: 100 };
+    }
+  }
+  return doc.body ? findHeadline(doc.body, declared) : null;
+}
+
+/**
+ * The titles a page declares, best first: the government ArticleTitle, OpenGraph and Twitter titles, `<title>`.
+ * (readDeclared adds JSON-LD and family values; this light version serves the detector.)
+ */
+export function declaredTitles(doc: Document): string[] {
+  const meta = (name: string): string | null =>
+    doc.querySelector(`meta[name="${name}" i], meta[property="${name}" i]`)?.getAttribute('content')?.trim() || null;
+  const titles = [meta('ArticleTitle'), meta('og:title'), meta('twitter:title'), squash(doc.querySelector('title')?.textContent ?? '')];
+  return [...new Set(titles.filter((x): x is string => !!x))];
 }

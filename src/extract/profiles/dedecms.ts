@@ -1,9 +1,8 @@
-import type { Profile } from './profile';
+import type { Profile, ProfileDetection } from './profile';
 
 /** 织梦 DedeCMS: detected by `/plus/` and `/templets/` paths; article markup is per theme (cms-zh.md §7). */
-export const dedecms: Profile = {
+export const dedecmsDetection: ProfileDetection = {
   id: 'dedecms',
-  name: '织梦 DedeCMS',
   signals: [
     { kind: 'asset', pattern: /\/plus\/count\.php/, weight: 2 },
     { kind: 'asset', pattern: /\/plus\/(?:search|list|view|feedback)\.php/, weight: 1 },
@@ -14,8 +13,11 @@ export const dedecms: Profile = {
   ],
   listUrls: [/\/plus\/(?:search|list)\.php/],
   body: ['.viewbox .content', '.newsview .content', '.art_content', '.article_content', '.content'],
-  fields: {
-    title: ['.viewbox .title h2', '.title h2', '.title h1'],
-  },
+  title: ['.viewbox .title h2', '.title h2', '.title h1'],
+};
+
+export const dedecms: Profile = {
+  ...dedecmsDetection,
+  name: '织梦 DedeCMS',
   metaLines: ['.viewbox .info', '.info'],
 };

@@ -1,9 +1,8 @@
-import type { Profile } from './profile';
+import type { Profile, ProfileDetection } from './profile';
 
 /** 帝国 EmpireCMS: detected by its `/e/` paths; article markup is per theme (cms-zh.md §9). */
-export const empirecms: Profile = {
+export const empirecmsDetection: ProfileDetection = {
   id: 'empirecms',
-  name: '帝国 EmpireCMS',
   signals: [
     { kind: 'asset', pattern: /\/e\/public\/ViewClick\//, weight: 2 },
     { kind: 'asset', pattern: /\/e\/data\/js\//, weight: 1 },
@@ -12,4 +11,9 @@ export const empirecms: Profile = {
     { kind: 'text', pattern: /Powered by EmpireCMS/i, weight: 1 },
   ],
   body: ['#newstext', '.newstext', '.single-content', '.entry-content', '.article-content'],
+};
+
+export const empirecms: Profile = {
+  ...empirecmsDetection,
+  name: '帝国 EmpireCMS',
 };

@@ -1,18 +1,22 @@
-import type { Profile } from './profile';
+import type { Profile, ProfileDetection } from './profile';
 
 /** 方正 Founder ENP: newspaper groups (gmw.cn and others); metadata in an `enpproperty` comment (cms-zh.md §10). */
-export const founderEnp: Profile = {
+export const founderEnpDetection: ProfileDetection = {
   id: 'founder-enp',
-  name: '方正 ENP',
   signals: [
     { kind: 'comment', pattern: /^\s*enpproperty/, weight: 2 },
     { kind: 'comment', pattern: /^\s*\/?enpcontent\s*$/, weight: 2 },
     { kind: 'meta', pattern: /^(?:filetype|publishedtype|pagetype)=/, weight: 1 },
   ],
-  bodyComments: { start: /^\s*enpcontent\s*$/, end: /^\s*\/enpcontent\s*$/ },
   body: ['#contentMain', '#rwb_zw', '.box_con'],
+  title: ['h1#articleTitle', '#articleTitle'],
+};
+
+export const founderEnp: Profile = {
+  ...founderEnpDetection,
+  name: '方正 ENP',
+  bodyComments: { start: /^\s*enpcontent\s*$/, end: /^\s*\/enpcontent\s*$/ },
   fields: {
-    title: ['h1#articleTitle', '#articleTitle'],
     publishedTime: ['#pubTime', '#pubtime'],
     source: ['#source'],
     author: ['#author'],

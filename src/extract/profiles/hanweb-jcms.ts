@@ -1,9 +1,8 @@
-import type { Profile } from './profile';
+import type { Profile, ProfileDetection } from './profile';
 
 /** 大汉 Hanweb JCMS: provincial and municipal government sites, esp. Zhejiang and Jiangsu (cms-zh.md §4). */
-export const hanwebJcms: Profile = {
+export const hanwebJcmsDetection: ProfileDetection = {
   id: 'hanweb-jcms',
-  name: '大汉 JCMS',
   signals: [
     { kind: 'asset', pattern: /\/jcms_files\/jcms\d/, weight: 2 },
     { kind: 'url', pattern: /\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html/, weight: 2 },
@@ -15,11 +14,14 @@ export const hanwebJcms: Profile = {
   ],
   articleUrls: [/\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html/],
   listUrls: [/\/col\/col\d+\/(?:index\.html)?/],
-  bodyComments: { start: /<\$\[信息内容\]>\s*begin/, end: /<\$\[信息内容\]>\s*end/ },
   body: ['#zoom', '.main-txt', '#Zoom'],
-  fields: {
-    title: ['.con-title', '.main-title', '.title h1'],
-  },
+  title: ['.con-title', '.main-title', '.title h1'],
+};
+
+export const hanwebJcms: Profile = {
+  ...hanwebJcmsDetection,
+  name: '大汉 JCMS',
+  bodyComments: { start: /<\$\[信息内容\]>\s*begin/, end: /<\$\[信息内容\]>\s*end/ },
   metaLines: ['.small-title'],
   drop: ['.main-word'],
 };

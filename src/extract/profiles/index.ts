@@ -1,19 +1,37 @@
-import { dedecms } from './dedecms';
-import { empirecms } from './empirecms';
-import { founderEnp } from './founder-enp';
-import { hanwebJcms } from './hanweb-jcms';
-import type { Profile } from './profile';
-import { phpcms } from './phpcms';
-import { sudyWebplus } from './sudy-webplus';
-import { trsWcm } from './trs-wcm';
-import { vsbBoda } from './vsb-boda';
-import { wechatMp } from './wechat-mp';
-import { zhongqiOmo } from './zhongqi-omo';
-import { zhongqiPortal } from './zhongqi-portal';
+import { dedecms, dedecmsDetection } from './dedecms';
+import { empirecms, empirecmsDetection } from './empirecms';
+import { founderEnp, founderEnpDetection } from './founder-enp';
+import { hanwebJcms, hanwebJcmsDetection } from './hanweb-jcms';
+import { phpcms, phpcmsDetection } from './phpcms';
+import { sudyWebplus, sudyWebplusDetection } from './sudy-webplus';
+import { trsWcm, trsWcmDetection } from './trs-wcm';
+import { vsbBoda, vsbBodaDetection } from './vsb-boda';
+import { wechatMp, wechatMpDetection } from './wechat-mp';
+import { zhongqiOmo, zhongqiOmoDetection } from './zhongqi-omo';
+import { zhongqiPortal, zhongqiPortalDetection } from './zhongqi-portal';
+import type { Profile, ProfileDetection } from './profile';
 
-export type { Profile, Signal, MetaField, EmbeddedField } from './profile';
+export type { Profile, ProfileDetection, Signal, MetaField, EmbeddedField } from './profile';
 
-/** Every known family. Order breaks ties in detection: the first of two equal scores wins. */
+/**
+ * Every known family, detection parts only (what the detector content script carries). Order breaks ties in
+ * detection: the first of two equal scores wins.
+ */
+export const DETECTION: readonly ProfileDetection[] = [
+  zhongqiPortalDetection,
+  zhongqiOmoDetection,
+  wechatMpDetection,
+  founderEnpDetection,
+  trsWcmDetection,
+  hanwebJcmsDetection,
+  vsbBodaDetection,
+  sudyWebplusDetection,
+  empirecmsDetection,
+  dedecmsDetection,
+  phpcmsDetection,
+];
+
+/** The whole profiles, in the same order. */
 export const PROFILES: readonly Profile[] = [
   zhongqiPortal,
   zhongqiOmo,

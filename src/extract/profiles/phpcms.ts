@@ -1,9 +1,8 @@
-import type { Profile } from './profile';
+import type { Profile, ProfileDetection } from './profile';
 
 /** PHPCMS v9: detected by its `api.php?op=count` counter and `/statics/` assets (cms-zh.md §8). */
-export const phpcms: Profile = {
+export const phpcmsDetection: ProfileDetection = {
   id: 'phpcms',
-  name: 'PHPCMS',
   signals: [
     { kind: 'asset', pattern: /api\.php\?op=count/, weight: 2 },
     { kind: 'asset', pattern: /\/statics\/(?:js|css|images)\//, weight: 1 },
@@ -14,4 +13,9 @@ export const phpcms: Profile = {
   articleUrls: [/\/show-\d+-\d+-\d+\.html/, /\/html\/\d{4}\/[^/]+_\d{4}\/\d+\.html/],
   listUrls: [/index\.php\?m=search/, /\/list-\d+-\d+\.html/],
   body: ['.acontent', '#article', '.content'],
+};
+
+export const phpcms: Profile = {
+  ...phpcmsDetection,
+  name: 'PHPCMS',
 };

@@ -38,10 +38,9 @@ export interface EmbeddedField {
   kind?: 'text' | 'unix';
 }
 
-export interface Profile {
+/** What the detector needs: recognising the family and classifying its pages. Small, for every page load. */
+export interface ProfileDetection {
   id: Exclude<FamilyId, 'generic'>;
-  /** Display name, Chinese first. */
-  name: string;
   signals: Signal[];
   /** URL shapes of this family's article pages. */
   articleUrls?: RegExp[];
@@ -49,10 +48,18 @@ export interface Profile {
   listUrls?: RegExp[];
   /** Body container, first match wins; an element holding the most text is taken when several match. */
   body?: string[];
+  /** The headline element, in order of preference. */
+  title?: string[];
+}
+
+/** The whole profile: detection, and what the extraction needs on top. */
+export interface Profile extends ProfileDetection {
+  /** Display name, Chinese first. */
+  name: string;
   /** Comment pair bracketing the body, e.g. Hanweb's `<$[信息内容]>begin` … `end`. */
   bodyComments?: { start: RegExp; end: RegExp };
   /** Per-field selectors, in order of preference; label text inside them is stripped. */
-  fields?: Partial<Record<MetaField, string[]>>;
+  fields?: Partial<Record<Exclude<MetaField, 'title'>, string[]>>;
   /** Blocks holding a line of labelled metadata (发布时间：… 来源：…). */
   metaLines?: string[];
   /** Values in inline scripts. */

@@ -1,9 +1,8 @@
-import type { Profile } from './profile';
+import type { Profile, ProfileDetection } from './profile';
 
 /** 苏迪 SudyTech WebPlus Pro: many universities; owner of `wp_articlecontent` (cms-zh.md §6). */
-export const sudyWebplus: Profile = {
+export const sudyWebplusDetection: ProfileDetection = {
   id: 'sudy-webplus',
-  name: '苏迪 WebPlus',
   signals: [
     { kind: 'asset', pattern: /\/_js\/_portletPlugs\//, weight: 2 },
     { kind: 'asset', pattern: /\/_css\/_system\/system\.css|\/_upload\/(?:tpl|article|site)\//, weight: 1 },
@@ -15,8 +14,13 @@ export const sudyWebplus: Profile = {
   articleUrls: [/\/c\d+a\d+\/page\.htm/],
   listUrls: [/\/\d+\/list\d*\.htm/, /\/_web\/(?:_)?search\//],
   body: ['.wp_articlecontent'],
+  title: ['h1.arti-title', '.arti_title', '.arti-title', '.item_title'],
+};
+
+export const sudyWebplus: Profile = {
+  ...sudyWebplusDetection,
+  name: '苏迪 WebPlus',
   fields: {
-    title: ['h1.arti-title', '.arti_title', '.arti-title', '.item_title'],
     publishedTime: ['.arti-update', '.arti_update'],
   },
   metaLines: ['.arti-metas', '.arti_metas', '.item_info'],

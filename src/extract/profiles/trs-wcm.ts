@@ -1,9 +1,8 @@
-import type { Profile } from './profile';
+import type { Profile, ProfileDetection } from './profile';
 
 /** 拓尔思 TRS WCM: most ministries, provinces and news groups (cms-zh.md §2–3). */
-export const trsWcm: Profile = {
+export const trsWcmDetection: ProfileDetection = {
   id: 'trs-wcm',
-  name: '拓尔思 TRS WCM',
   signals: [
     { kind: 'selector', pattern: '.TRS_Editor, .TRS_UEDITOR', weight: 2 },
     { kind: 'url', pattern: /\/t\d{8}_\d+\.s?html?(?:[?#]|$)/, weight: 1 },
@@ -13,5 +12,10 @@ export const trsWcm: Profile = {
   ],
   articleUrls: [/\/t\d{8}_\d+\.s?html?(?:[?#]|$)/],
   body: ['.TRS_Editor', '.TRS_UEDITOR', '#UCAP-CONTENT'],
+};
+
+export const trsWcm: Profile = {
+  ...trsWcmDetection,
+  name: '拓尔思 TRS WCM',
   drop: ['.article-infos-func'],
 };

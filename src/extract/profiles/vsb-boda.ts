@@ -1,9 +1,8 @@
-import type { Profile } from './profile';
+import type { Profile, ProfileDetection } from './profile';
 
 /** 博达 VSB (WebSite Builder): many universities, some government sites (cms-zh.md §5). */
-export const vsbBoda: Profile = {
+export const vsbBodaDetection: ProfileDetection = {
   id: 'vsb-boda',
-  name: '博达 VSB',
   signals: [
     { kind: 'asset', pattern: /\/system\/resource\/(?:js|code)\//, weight: 2 },
     { kind: 'asset', pattern: /\/_sitegray\//, weight: 1 },
@@ -15,8 +14,11 @@ export const vsbBoda: Profile = {
   articleUrls: [/\/info\/\d+\/\d+\.htm/],
   listUrls: [/\/ssjg\.jsp/],
   body: ['#vsb_content .v_news_content', '.v_news_content', '#vsb_content_2', '[id^="vsb_content"]'],
-  fields: {
-    title: ['form[name="_newscontent_fromname"] h1', 'form[name="_newscontent_fromname"] h2', 'form[name="_newscontent_fromname"] h3'],
-  },
+  title: ['form[name="_newscontent_fromname"] h1', 'form[name="_newscontent_fromname"] h2', 'form[name="_newscontent_fromname"] h3'],
+};
+
+export const vsbBoda: Profile = {
+  ...vsbBodaDetection,
+  name: '博达 VSB',
   drop: ['#div_vote_id'],
 };

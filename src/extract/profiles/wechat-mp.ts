@@ -1,9 +1,8 @@
-import type { Profile } from './profile';
+import type { Profile, ProfileDetection } from './profile';
 
 /** WeChat public-account articles, mp.weixin.qq.com (cms-zh.md §12). */
-export const wechatMp: Profile = {
+export const wechatMpDetection: ProfileDetection = {
   id: 'wechat-mp',
-  name: '微信公众号',
   signals: [
     { kind: 'url', pattern: /^https?:\/\/mp\.weixin\.qq\.com\//, weight: 2 },
     { kind: 'selector', pattern: '#js_content, .rich_media_content', weight: 1 },
@@ -12,8 +11,13 @@ export const wechatMp: Profile = {
     { kind: 'asset', pattern: /res\.wx\.qq\.com|mmbiz\.q(?:pic|logo)\.cn/, weight: 1 },
   ],
   body: ['#js_content', '.rich_media_content'],
+  title: ['#activity-name', '.rich_media_title'],
+};
+
+export const wechatMp: Profile = {
+  ...wechatMpDetection,
+  name: '微信公众号',
   fields: {
-    title: ['#activity-name', '.rich_media_title'],
     source: ['#js_name', '.rich_media_meta_nickname'],
     author: ['#js_author_name', '.rich_media_meta_text.rich_media_meta_author'],
   },

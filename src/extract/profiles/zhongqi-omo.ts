@@ -1,9 +1,8 @@
-import type { Profile } from './profile';
+import type { Profile, ProfileDetection } from './profile';
 
 /** 中企动力 300.cn, generation B: the OMO "portal-saas" builder (cms-zh.md §1, generation B). */
-export const zhongqiOmo: Profile = {
+export const zhongqiOmoDetection: ProfileDetection = {
   id: 'zhongqi-omo',
-  name: '中企动力 OMO',
   signals: [
     { kind: 'asset', pattern: /thefastimg\.com\//, weight: 2 },
     { kind: 'selector', pattern: '[id^="c_static_001"], [id^="c_banner_0"], [id^="c_product_detail_"]', weight: 1 },
@@ -13,8 +12,13 @@ export const zhongqiOmo: Profile = {
     { kind: 'script', pattern: /\/fwebapi\//, weight: 1 },
   ],
   body: ['[class*="e_richText-"]'],
+  title: ['h1[class*="e_h1-"]', '[class*="e_h1-"]'],
+};
+
+export const zhongqiOmo: Profile = {
+  ...zhongqiOmoDetection,
+  name: '中企动力 OMO',
   fields: {
-    title: ['h1[class*="e_h1-"]', '[class*="e_h1-"]'],
     publishedTime: ['[class*="e_timeFormat-"]'],
   },
   drop: ['input[name="propJson"]', '[class*="e_breadcrumb-"]', '[class*="e_loop-"]'],

@@ -1,9 +1,8 @@
-import type { Profile } from './profile';
+import type { Profile, ProfileDetection } from './profile';
 
 /** 中企动力 300.cn, generation A: the legacy "portal" / 云建站 builder (cms-zh.md §1.1–1.7). */
-export const zhongqiPortal: Profile = {
+export const zhongqiPortalDetection: ProfileDetection = {
   id: 'zhongqi-portal',
-  name: '中企动力 门户（云建站）',
   signals: [
     { kind: 'selector', pattern: '[id^="c_portalRes"]', weight: 2 },
     { kind: 'selector', pattern: 'div[id^="w_grid-"].w_grid-000', weight: 1 },
@@ -20,8 +19,13 @@ export const zhongqiPortal: Profile = {
     '.p_articles',
     '.e_HtmlEditor.p_content .p_con',
   ],
+  title: ['.p_topBox h1.p_headA', '.p_TitleBoxA h1', '.p_TitleBoxA', '.p_breadcrumbCurrent'],
+};
+
+export const zhongqiPortal: Profile = {
+  ...zhongqiPortalDetection,
+  name: '中企动力 门户（云建站）',
   fields: {
-    title: ['.p_topBox h1.p_headA', '.p_TitleBoxA h1', '.p_TitleBoxA', '.p_breadcrumbCurrent'],
     publishedTime: ['.p_topBox .p_dataSource li.date', 'ul.p_dataSource li.date', '.p_AssistInfo'],
     category: ['.p_topBox .p_dataSource li.sort', 'ul.p_dataSource li.sort'],
     author: ['.p_topBox .p_dataSource li.auth', 'ul.p_dataSource li.auth'],
