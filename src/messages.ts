@@ -1,0 +1,73 @@
+/**
+ * The one message protocol between the extension's contexts. Each message has a `type`; `Reply<M>` is what its
+ * handler answers. The background accepts messages only from this extension's own contexts, and the detection
+ * report only from a content script in a tab.
+ */
+import type { Detection } from './extract/types';
+import type { Runtime } from './platform/browser';
+
+/** The parts of `browser.runtime` the background's message handling uses. */
+export interface RuntimeApi {
+  id: string;
+  getURL(path: string): string;
+  onMessage: { addListener(listener: (message: unknown, sender: Runtime.MessageSender) => Promise<unknown> | undefined): void };
+}
+
+export interface PageDetected {
+  type: 'page-detected';
+  detection: Detection;
+  title: string | null;
+}
+
+export interface GetDetection {
+  type: 'get-detection';
+  tabId: number;
+}
+
+export type Message = PageDetected | GetDetection;
+
+interface Replies {
+  'page-detected': { ok: true };
+  'get-detection': { detection: Detection | null; title: string | null };
+}
+
+export type Reply<M extends Message> = Replies[M['type']];
+
+export type Handlers = { [T in Message['type']]: (message: Extract<Message, { type: T }>, sender: Runtime.MessageSender) => Promise<Replies[T]> };
+
+interface RuntimeLike {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+}
+
+/**
+ * Sends a message to the background. Uses the browser's own namespace (promise-based in MV3 in every supported
+ * browser), so that the small detector content script does not carry the polyfill.
+ */
+export function sendMessage<M extends Message>(message: M): Promise<Reply<M>> {
+  const g = globalThis as unknown as { browser?: RuntimeLike; chrome?: RuntimeLike };
+  const api = g.browser ?? g.chrome;
+  if (!api) return Promise.reject(new Error('not in an extension context'));
+  return api.runtime.sendMessage(message) as Promise<Reply<M>>;
+}
+
+/** Where a message may come from: the detection report from a content script in a tab, the rest from extension pages. */
+export function senderAllowed(message: Message, sender: Runtime.MessageSender, ownId: string, ownOrigin: string): boolean {
+  if (sender.id !== ownId) return false;
+  if (message.type === 'page-detected') return sender.tab?.id !== undefined && typeof sender.url === 'string' && !sender.url.startsWith(ownOrigin);
+  return typeof sender.url === 'string' && sender.url.startsWith(ownOrigin);
+}
+
+function isMessage(value: unknown): value is Message {
+  return !!value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Registers the background's handlers; unknown messages and foreign senders get no answer. */
+export function handleMessages(handlers: Handlers, runtime: RuntimeApi): void {
+  const ownId = runtime.id;
+  const ownOrigin = runtime.getURL('');
+  runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (!isMessage(message) || !(message.type in handlers) || !senderAllowed(message, sender, ownId, ownOrigin)) return undefined;
+    const handler = handlers[message.type] as (m: Message, s: Runtime.MessageSender) => Promise<unknown>;
+    return handler(message, sender);
+  });
+}

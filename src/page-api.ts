@@ -1,0 +1,37 @@
+/**
+ * What the on-demand page bundle (content/page-bundle.ts) offers once injected into a tab's isolated world, and
+ * the results it returns through scripting.executeScript (plain JSON: no class instances, no binary).
+ */
+import type { Article, Detection } from './extract/types';
+import type { ClipboardPayload, ExportFormat } from './format/export';
+import type { Settings } from './settings';
+
+export type ExtractOutcome =
+  | { ok: true; article: Article; detection: Detection }
+  | { ok: false; reason: 'no-article'; detection: Detection }
+  | { ok: false; reason: 'not-html'; contentType: string }
+  | { ok: false; reason: 'restricted'; restriction: string; detail?: string }
+  | { ok: false; reason: 'error'; message: string };
+
+export interface ExtractRequest {
+  force?: boolean;
+  /** Carry same-origin images over as data: URLs (fetched from the page's own cache, with the page's origin). */
+  inlineImages?: boolean;
+}
+
+/** An exported file, its bytes in base64 so that it crosses executeScript as JSON. */
+export interface EncodedFile {
+  filename: string;
+  mime: string;
+  base64: string;
+}
+
+export interface PageApi {
+  extract(request: ExtractRequest): Promise<ExtractOutcome>;
+  render(article: Article, format: ExportFormat, settings: Pick<Settings, 'bom' | 'crlf' | 'metadataHeader'>): Promise<EncodedFile>;
+  copy(payload: ClipboardPayload): Promise<boolean>;
+  toast(message: string, kind: 'ok' | 'error'): void;
+}
+
+/** The global the bundle defines in the isolated world (invisible to the page's own scripts). */
+export const PAGE_API_GLOBAL = '__qingduPage';

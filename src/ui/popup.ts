@@ -1,0 +1,182 @@
+/**
+ * The reader: in the toolbar popup (and through the `_execute_action` shortcut) for the active tab, or in a full tab
+ * (`?view=tab&id=…`) for long articles. `?tab=<id>` reads a given tab. Every action says whether it worked.
+ */
+import type { Article, Detection } from '../extract/types';
+import { clipboardPayload, exportArticle, type CopyKind, type ExportFormat } from '../format/export';
+import { t } from '../i18n';
+import type { ExtractOutcome } from '../page-api';
+import browser from '../platform/browser';
+import { callPage, encodeFile, extractFromTab, saveFile } from '../platform/tab-tasks';
+import { FONT_SIZES, normalizeSettings, type Settings } from '../settings';
+import { renderArticle } from './article-view';
+import { localize } from './i18n-dom';
+
+const params = new URLSearchParams(location.search);
+const view = params.get('view') === 'tab' ? 'tab' : 'popup';
+document.documentElement.dataset.view = view;
+
+let settings: Settings;
+let article: Article | null = null;
+let targetTab: { id?: number; url?: string } | null = null;
+
+const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+function applySettings(): void {
+  document.documentElement.style.setProperty('--size', `${settings.fontSize}px`);
+  if (settings.theme === 'auto') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = settings.theme;
+}
+
+function status(message: string, kind: 'ok' | 'error' = 'ok'): void {
+  const el = byId('status');
+  el.textContent = message;
+  el.className = `status ${kind}`;
+}
+
+type ViewState = 'loading' | 'article' | 'no-article' | 'restricted' | 'error';
+
+/** The state the reader is in, on <body data-state> (for styling and for the tests). */
+function setState(state: ViewState): void {
+  document.body.dataset.state = state;
+}
+
+function showState(state: Exclude<ViewState, 'article'>, message: string, detail = ''): void {
+  setState(state);
+  const offerForce = state === 'no-article';
+  byId('article').hidden = true;
+  byId('actions').hidden = true;
+  byId('state').hidden = false;
+  byId('state-message').textContent = message;
+  byId('state-detail').textContent = detail;
+  byId('extract-anyway').hidden = !offerForce;
+}
+
+function showArticle(a: Article, detection?: Detection): void {
+  article = a;
+  setState('article');
+  byId('state').hidden = true;
+  byId('actions').hidden = false;
+  if (view === 'tab') byId<HTMLButtonElement>('actions').querySelector<HTMLElement>('[data-action="open-tab"]')!.hidden = true;
+  const family = detection?.family ?? a.family;
+  byId('family').textContent = family === 'generic' ? '' : t(`family_${family.replace(/-/g, '_')}`);
+  renderArticle(a);
+}
+
+function failure(outcome: Exclude<ExtractOutcome, { ok: true }>): void {
+  switch (outcome.reason) {
+    case 'no-article':
+      showState('no-article', t('noArticle'), t('noArticleDetail', outcome.detection.reason));
+      break;
+    case 'restricted':
+      showState('restricted', t(`restricted_${outcome.restriction.replace(/-/g, '_')}`), outcome.detail ?? '');
+      break;
+    case 'not-html':
+      showState('restricted', t('notHtml', outcome.contentType));
+      break;
+    case 'error':
+      showState('error', outcome.message === 'tab-gone' ? t('tabGone') : t('extractFailed', outcome.message));
+      break;
+  }
+}
+
+async function extract(force = false): Promise<void> {
+  if (!targetTab) return;
+  showState('loading', t('loading'));
+  const outcome = await extractFromTab(targetTab, { force });
+  if (!outcome.ok) return failure(outcome);
+  showArticle(outcome.article, outcome.detection);
+  // Then carry the images over from the page, and show them when they arrive.
+  if (outcome.article.images.some((i) => /^https?:/i.test(i.src)) && targetTab.id !== undefined) {
+    try {
+      const withImages = await callPage(targetTab.id, 'extract', { force, inlineImages: true });
+      if (withImages?.ok && article === outcome.article) showArticle(withImages.article, withImages.detection);
+    } catch {
+      /* the tab went away: keep the article without its images */
+    }
+  }
+}
+
+const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
+
+async function copy(kind: CopyKind): Promise<void> {
+  const payload = clipboardPayload(article!, kind, settings);
+  if (payload.html) {
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/html': new Blob([payload.html], { type: 'text/html' }),
+        'text/plain': new Blob([payload.text], { type: 'text/plain' }),
+      }),
+    ]);
+  } else {
+    await navigator.clipboard.writeText(payload.text);
+  }
+  status(t(`copied_${kind}`));
+}
+
+async function exportAs(format: ExportFormat): Promise<void> {
+  status(t('exporting'));
+  const file = await exportArticle(article!, format, { ...settings, parse });
+  await saveFile(encodeFile(file));
+  status(t('exported', file.filename));
+}
+
+async function openInTab(): Promise<void> {
+  const id = crypto.randomUUID();
+  await browser.storage.session.set({ [`article:${id}`]: article });
+  await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?view=tab&id=${id}`) });
+  if (view === 'popup') window.close();
+}
+
+async function changeFontSize(delta: number): Promise<void> {
+  settings.fontSize = Math.min(FONT_SIZES.max, Math.max(FONT_SIZES.min, settings.fontSize + delta));
+  applySettings();
+  await browser.storage.sync.set({ fontSize: settings.fontSize });
+  status(t('fontSizeNow', settings.fontSize));
+}
+
+const ACTIONS: Record<string, () => Promise<void>> = {
+  'copy-text': () => copy('text'),
+  'copy-markdown': () => copy('markdown'),
+  'copy-html': () => copy('html'),
+  'export-txt': () => exportAs('txt'),
+  'export-md': () => exportAs('md'),
+  'export-html': () => exportAs('html'),
+  'export-docx': () => exportAs('docx'),
+  'open-tab': openInTab,
+  'extract-anyway': () => extract(true),
+  'font-smaller': () => changeFontSize(-FONT_SIZES.step),
+  'font-larger': () => changeFontSize(FONT_SIZES.step),
+  options: () => browser.runtime.openOptionsPage(),
+};
+
+document.addEventListener('click', (event) => {
+  const button = (event.target as Element).closest<HTMLElement>('[data-action]');
+  const action = button?.dataset.action;
+  if (!action || !ACTIONS[action]) return;
+  ACTIONS[action]().catch((e: unknown) => status(t('actionFailed', e instanceof Error ? e.message : String(e)), 'error'));
+});
+
+async function start(): Promise<void> {
+  localize(document);
+  settings = normalizeSettings(await browser.storage.sync.get(null));
+  applySettings();
+  if (view === 'tab') {
+    const id = params.get('id') ?? '';
+    const stored = (await browser.storage.session.get(`article:${id}`))[`article:${id}`] as Article | undefined;
+    if (stored) showArticle(stored);
+    else showState('error', t('articleExpired'));
+    return;
+  }
+  const tabParam = Number(params.get('tab'));
+  targetTab = Number.isInteger(tabParam) && tabParam > 0 ? await browser.tabs.get(tabParam) : (await browser.tabs.query({ active: true, currentWindow: true }))[0] ?? null;
+  if (!targetTab) return showState('restricted', t('restricted_no_access'));
+  await extract();
+}
+
+// The tab being read may close while the popup is open.
+browser.tabs.onRemoved.addListener((tabId) => {
+  if (view === 'popup' && targetTab?.id === tabId) status(t('tabGone'), 'error');
+});
+
+start().catch((e: unknown) => showState('error', t('extractFailed', e instanceof Error ? e.message : String(e))));
