@@ -3,8 +3,8 @@
  *  - its hand-made `truth` in meta.json (title, date, source …, first and last sentence, strings that must and must
  *    not survive, attachments, image count): facts a person decided, so a wrong extraction fails even if someone
  *    regenerated the goldens from it;
- *  - its goldens `expected.json` (the Article without contentHtml) and `expected.md` (the Markdown export), which
- *    pin everything else. They are written only by `npm run golden:update` (QINGDU_UPDATE_GOLDENS=1); a missing
+ *  - its goldens `expected.json` (the Article without contentHtml) and the exports `expected.md`, `expected.txt` and
+ *    `expected.html`, which pin everything else. They are written only by `npm run golden:update` (QINGDU_UPDATE_GOLDENS=1); a missing
  *    golden fails.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/extract/index';
 import { detectPage } from '../src/extract/detect';
+import { toStandaloneHtml } from '../src/format/html';
 import { toMarkdown } from '../src/format/markdown';
+import { toText } from '../src/format/text';
 import { fold, listFixtures, loadDocument } from './helpers';
 
 const UPDATE = process.env.QINGDU_UPDATE_GOLDENS === '1';
@@ -91,6 +93,10 @@ describe.each(listFixtures())('$name', (fixture) => {
       ? (({ contentHtml: _html, ...rest }) => rest)(article)
       : { article: null, detection: detectPage(doc, fixture.url) };
     compareGolden(join(fixture.dir, 'expected.json'), `${JSON.stringify(json, null, 2)}\n`);
-    if (article) compareGolden(join(fixture.dir, 'expected.md'), toMarkdown(article));
+    if (article) {
+      compareGolden(join(fixture.dir, 'expected.md'), toMarkdown(article));
+      compareGolden(join(fixture.dir, 'expected.txt'), toText(article));
+      compareGolden(join(fixture.dir, 'expected.html'), toStandaloneHtml(article, { doc: document }));
+    }
   });
 });

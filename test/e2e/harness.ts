@@ -1,0 +1,204 @@
+/// <reference types="chrome" />
+/**
+ * Real-browser harness: the built extension (dist/) loaded into Debian's Chromium through playwright-core (no
+ * browser download), test pages served on 127.0.0.1, downloads saved to a directory of our own, and the real
+ * toolbar popup reached through CDP (Playwright does not list it as a page).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+
+export const DIST = resolve(import.meta.dirname, '../../dist');
+export const CHROMIUM = process.env.QINGDU_CHROMIUM ?? '/usr/bin/chromium';
+
+export interface Route {
+  body: string | Buffer;
+  type?: string;
+}
+
+export interface TestServer {
+  origin: string;
+  /** Every request the server saw, in order (path only). */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Serves fixed responses on 127.0.0.1 (a free port). Unknown paths get 404. */
+export async function serve(routes: Record<string, Route>): Promise<TestServer> {
+  const requests: string[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('#')[0]!;
+    requests.push(path);
+    const route = routes[path] ?? routes[path.split('?')[0]!];
+    if (!route) {
+      res.statusCode = 404;
+      res.end('not found');
+      return;
+    }
+    res.setHeader('content-type', route.type ?? 'text/html; charset=utf-8');
+    res.end(route.body);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((ok) => server.close(() => ok())) };
+}
+
+export interface Browser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  downloads: string;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the built extension, in a fresh profile that saves downloads without asking. */
+export async function launch(options: { locale?: string } = {}): Promise<Browser> {
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`no built extension in ${DIST}: run npm run build first`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set QINGDU_CHROMIUM)`);
+  const profile = mkdtempSync(join(tmpdir(), 'qingdu-e2e-'));
+  const downloads = join(profile, 'downloads');
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  mkdirSync(downloads);
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify({ download: { default_directory: downloads, prompt_for_download: false } }));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    locale: options.locale ?? 'zh-CN',
+    // Chromium on Linux takes its interface language (the extension's i18n locale) from LANGUAGE, and needs
+    // Debian's chromium-l10n for any language but en-US.
+    env: { ...process.env, LANGUAGE: (options.locale ?? 'zh-CN').replace('-', '_') },
+    acceptDownloads: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  return { context, worker, extensionId, downloads, close: () => context.close() };
+}
+
+/** Lets downloads keep the file name the extension gives (Playwright's own handling would rename them). */
+export async function keepDownloadNames(page: Page): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Browser.setDownloadBehavior', { behavior: 'default' });
+}
+
+/** The tab id of a page, as the extension sees it. */
+export async function tabIdOf(browser: Browser, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await browser.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+  if (id === undefined) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+/** Waits until a condition computed in the service worker holds. */
+export async function waitInWorker<T>(browser: Browser, fn: (arg: number) => Promise<T>, arg: number, done: (value: T) => boolean, timeout = 8000): Promise<T> {
+  const end = Date.now() + timeout;
+  let value = await browser.worker.evaluate(fn, arg);
+  while (!done(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await browser.worker.evaluate(fn, arg);
+  }
+  return value;
+}
+
+/** Opens the reader as a tab for a given page tab (popup.html?tab=ID). */
+export async function openReaderTab(browser: Browser, tabId: number): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  await page.waitForFunction(() => document.body.dataset.state !== 'loading', undefined, { timeout: 15000 });
+  return page;
+}
+
+/** Waits for a file to appear, complete, in the downloads directory. */
+export async function waitForDownload(dir: string, name: RegExp, timeout = 10000): Promise<string> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const file = readdirSync(dir).find((f) => name.test(f) && !f.endsWith('.crdownload'));
+    if (file && statSync(join(dir, file)).size > 0) return join(dir, file);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no download matching ${name} in ${dir}: ${readdirSync(dir).join(', ')}`);
+}
+
+export function readText(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+/**
+ * The real action popup, opened as a click on the toolbar button would open it, reached through CDP: evaluates an
+ * expression in it and can take a screenshot.
+ */
+export class ActionPopup {
+  private constructor(
+    private readonly session: CDPSession,
+    private readonly sessionId: string,
+  ) {}
+
+  static async open(browser: Browser, anchor: Page): Promise<ActionPopup> {
+    await browser.worker.evaluate(() => chrome.action.openPopup());
+    const session = await browser.context.newCDPSession(anchor);
+    const end = Date.now() + 10000;
+    for (;;) {
+      const { targetInfos } = (await session.send('Target.getTargets')) as { targetInfos: { targetId: string; url: string; type: string }[] };
+      const target = targetInfos.find((t) => t.url.startsWith(`chrome-extension://${browser.extensionId}/popup.html`));
+      if (target) {
+        const { sessionId } = await session.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
+        return new ActionPopup(session, sessionId);
+      }
+      if (Date.now() > end) throw new Error('the action popup did not open');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  private nextId = 1;
+
+  /** Sends a CDP command to the popup (through the deprecated but working sendMessageToTarget). */
+  private send<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+    const id = this.nextId++;
+    return new Promise<T>((resolvePromise, reject) => {
+      const onMessage = (event: { sessionId: string; message: string }): void => {
+        if (event.sessionId !== this.sessionId) return;
+        const message = JSON.parse(event.message) as { id?: number; result?: T; error?: { message: string } };
+        if (message.id !== id) return;
+        this.session.off('Target.receivedMessageFromTarget', onMessage);
+        if (message.error) reject(new Error(message.error.message));
+        else resolvePromise(message.result as T);
+      };
+      this.session.on('Target.receivedMessageFromTarget', onMessage);
+      void this.session.send('Target.sendMessageToTarget', { sessionId: this.sessionId, message: JSON.stringify({ id, method, params }) });
+    });
+  }
+
+  async evaluate<T>(expression: string): Promise<T> {
+    const result = await this.send<{ result: { value: T }; exceptionDetails?: unknown }>('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+    if (result.exceptionDetails) throw new Error(`popup evaluation failed: ${JSON.stringify(result.exceptionDetails)}`);
+    return result.result.value;
+  }
+
+  async waitFor(expression: string, timeout = 15000): Promise<void> {
+    const end = Date.now() + timeout;
+    while (!(await this.evaluate<boolean>(expression))) {
+      if (Date.now() > end) throw new Error(`timed out waiting in the popup for ${expression}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async screenshot(path: string): Promise<void> {
+    const { data } = await this.send<{ data: string }>('Page.captureScreenshot', { format: 'png' });
+    writeFileSync(path, Buffer.from(data, 'base64'));
+  }
+}
