@@ -353,6 +353,8 @@ describe('when the reader cannot work', () => {
   it('says why on a PDF and on an image, and reads a plain-text file', async () => {
     const { page: pdf, tabId: pdfTab } = await openUnseen('about:blank');
     await browser.worker.evaluate((id) => chrome.tabs.update(id, { url: 'https://example.invalid/report.pdf' }), pdfTab).catch(() => undefined);
+    // Wait until the tab shows the PDF's address (the navigation fails offline, but the address stays).
+    await waitInWorker(browser, async (id) => (await chrome.tabs.get(id)).url ?? '', pdfTab, (u) => u.endsWith('/report.pdf'));
     const pdfReader = await browser.context.newPage();
     await pdfReader.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${pdfTab}`);
     await pdfReader.waitForFunction(() => document.body.dataset.state !== 'loading');
