@@ -1,43 +1,41 @@
-/** Finding the article body a family's profile knows: a container selector, or a pair of comments around it. */
+/**
+ * Finding the article body a family's profile knows, without changing the page: a container selector, a pair of
+ * comments around it (Hanweb's `<$[信息内容]>begin`, Founder's `enpcontent`), or the TRS/Hanweb `ContentStart` and
+ * `ContentEnd` meta markers.
+ */
 import { isAttachmentLink } from './body';
 import type { Profile } from './profiles/index';
 import { visibleLength } from './text';
 
-/** Nodes between two comments, moved into a new container in the same document. */
-function betweenComments(doc: Document, start: RegExp, end: RegExp): Element | null {
-  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 0x80 /* SHOW_COMMENT */);
-  let open: Comment | null = null;
-  for (let node = walker.nextNode() as Comment | null; node; node = walker.nextNode() as Comment | null) {
-    const text = node.nodeValue ?? '';
-    if (!open && start.test(text)) open = node;
-    else if (open && end.test(text)) {
-      const range = doc.createRange();
-      range.setStartAfter(open);
-      range.setEndBefore(node);
-      const holder = doc.createElement('div');
-      holder.append(range.cloneContents());
-      // Replace the bracketed nodes in the page by the holder, so that the body sits where it was.
-      range.deleteContents();
-      open.after(holder);
-      return holder;
-    }
-  }
-  return null;
+/** The body: a root element, and for a bracketed body the two marker nodes inside it. */
+export interface LocatedBody {
+  root: Element;
+  start?: Node;
+  end?: Node;
 }
 
-/** The empty `<meta name="ContentStart">` / `ContentEnd` markers TRS and Hanweb pages put around the body. */
-function betweenMarkers(doc: Document): Element | null {
-  const start = doc.querySelector('body meta[name="ContentStart" i]');
-  const end = doc.querySelector('body meta[name="ContentEnd" i]');
-  if (!start || !end || !(start.compareDocumentPosition(end) & 4 /* FOLLOWING */)) return null;
+function bracketed(doc: Document, start: Node, end: Node): LocatedBody | null {
+  if (!(start.compareDocumentPosition(end) & 4 /* FOLLOWING */)) return null;
   const range = doc.createRange();
   range.setStartAfter(start);
   range.setEndBefore(end);
-  const holder = doc.createElement('div');
-  holder.append(range.cloneContents());
-  range.deleteContents();
-  start.after(holder);
-  return holder;
+  const common = range.commonAncestorContainer;
+  const root = common.nodeType === 1 ? (common as Element) : common.parentElement;
+  if (!root) return null;
+  const fragment = range.cloneContents();
+  const substantial = visibleLength(fragment.textContent ?? '') >= 20 || fragment.querySelector('img, table') !== null;
+  return substantial ? { root, start, end } : null;
+}
+
+function commentPair(doc: Document, start: RegExp, end: RegExp): LocatedBody | null {
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 0x80 /* SHOW_COMMENT */);
+  let open: Node | null = null;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    if (!open && start.test(text)) open = node;
+    else if (open && end.test(text)) return bracketed(doc, open, node);
+  }
+  return null;
 }
 
 function substantial(el: Element): boolean {
@@ -48,10 +46,10 @@ function substantial(el: Element): boolean {
  * The body container the profile knows, or null. Among several matches of a selector, the one with the most text;
  * a container nested in another match is not counted twice.
  */
-export function locateBody(doc: Document, profile: Profile | null): Element | null {
+export function locateBody(doc: Document, profile: Profile | null): LocatedBody | null {
   if (profile?.bodyComments) {
-    const holder = betweenComments(doc, profile.bodyComments.start, profile.bodyComments.end);
-    if (holder && substantial(holder)) return holder;
+    const pair = commentPair(doc, profile.bodyComments.start, profile.bodyComments.end);
+    if (pair) return pair;
   }
   for (const selector of profile?.body ?? []) {
     let best: Element | null = null;
@@ -64,10 +62,11 @@ export function locateBody(doc: Document, profile: Profile | null): Element | nu
         bestLength = length;
       }
     }
-    if (best && substantial(best)) return best;
+    if (best && substantial(best)) return { root: best };
   }
-  const marked = betweenMarkers(doc);
-  return marked && substantial(marked) ? marked : null;
+  const start = doc.querySelector('body meta[name="ContentStart" i]');
+  const end = doc.querySelector('body meta[name="ContentEnd" i]');
+  return start && end ? bracketed(doc, start, end) : null;
 }
 
 /** The next element in document order after `el`'s subtree. */
@@ -80,20 +79,23 @@ function nextAfter(el: Element): Element | null {
 
 /**
  * Attachment lists that templates print right after the body container (博达 `附件【…】已下载 N 次`, TRS 附件 blocks)
- * belong to the article: moved into the body so that they stay with the text and are listed.
+ * belong to the article: they are returned to be appended to the body.
  */
-export function adoptTrailingAttachments(body: Element): void {
+export function trailingAttachments(body: Element): Element[] {
+  const found: Element[] = [];
   let current = nextAfter(body);
   for (let visited = 0; current && visited < 8; visited++) {
     const text = visibleLength(current.textContent ?? '');
     const links = [...current.querySelectorAll('a[href]')];
     if (current.matches('a[href]')) links.push(current);
-    const next = nextAfter(current);
     if (links.length && text <= 400 && links.every((a) => isAttachmentLink(a) || /附件/.test(a.textContent ?? ''))) {
-      body.append(current);
+      found.push(current);
+      current = nextAfter(current);
     } else if (text > 300) {
       break;
+    } else {
+      current = nextAfter(current);
     }
-    current = next;
   }
+  return found;
 }

@@ -4,6 +4,7 @@
  */
 import { DETECTION, type ProfileDetection, type Signal } from './profiles/index';
 import type { Detection, FamilyId } from './types';
+import { compileSimpleSelector, matchesCompiled } from './simple-selector';
 import { isStaticallyHidden } from './visibility';
 
 /** Total signal weight at which a family counts as detected. */
@@ -14,6 +15,8 @@ interface PageFacts {
   doc: Document;
   assets: string[];
   metas: string[];
+  /** Selector signals found in the one pass over the page's elements. */
+  matched: Set<string>;
   comments: string[] | null;
   scripts: string[] | null;
   text: string | null;
@@ -23,18 +26,38 @@ const MAX_COMMENTS = 400;
 const MAX_SCRIPT_CHARS = 400_000;
 const MAX_TEXT_CHARS = 200_000;
 
+/** Every selector signal of every profile, compiled once (null: not simple, left to querySelector). */
+const SELECTOR_SIGNALS = new Map(
+  DETECTION.flatMap((p) => p.signals)
+    .filter((s) => s.kind === 'selector')
+    .map((s) => [String(s.pattern), compileSimpleSelector(String(s.pattern))] as const),
+);
+const ASSET_ATTRIBUTE: Record<string, string> = { SCRIPT: 'src', LINK: 'href', IMG: 'src', A: 'href', FORM: 'action', IFRAME: 'src' };
+
+/** One pass over the page's elements: assets, meta tags, and the simple selector signals that hold. */
 function collectFacts(doc: Document, url: string): PageFacts {
   const assets: string[] = [];
-  for (const el of doc.querySelectorAll('script[src], link[href], img[src], a[href], form[action], iframe[src]')) {
-    const value = el.getAttribute('src') ?? el.getAttribute('href') ?? el.getAttribute('action');
-    if (value) assets.push(value);
-  }
   const metas: string[] = [];
-  for (const meta of doc.querySelectorAll('meta[name], meta[property], meta[http-equiv]')) {
-    const name = (meta.getAttribute('name') ?? meta.getAttribute('property') ?? meta.getAttribute('http-equiv') ?? '').toLowerCase();
-    metas.push(`${name}=${meta.getAttribute('content') ?? ''}`);
+  const matched = new Set<string>();
+  const pending = [...SELECTOR_SIGNALS].filter(([, compiled]) => compiled !== null) as [string, NonNullable<ReturnType<typeof compileSimpleSelector>>][];
+  const walker = doc.createTreeWalker(doc.documentElement, 0x1 /* SHOW_ELEMENT */);
+  for (let node = walker.currentNode as Element | null; node; node = walker.nextNode() as Element | null) {
+    const attr = ASSET_ATTRIBUTE[node.tagName];
+    if (attr) {
+      const value = node.getAttribute(attr);
+      if (value) assets.push(value);
+    } else if (node.tagName === 'META') {
+      const name = node.getAttribute('name') ?? node.getAttribute('property') ?? node.getAttribute('http-equiv');
+      if (name) metas.push(`${name.toLowerCase()}=${node.getAttribute('content') ?? ''}`);
+    }
+    for (let i = pending.length - 1; i >= 0; i--) {
+      if (matchesCompiled(node, pending[i]![1])) {
+        matched.add(pending[i]![0]);
+        pending.splice(i, 1);
+      }
+    }
   }
-  return { url, doc, assets, metas, comments: null, scripts: null, text: null };
+  return { url, doc, assets, metas, matched, comments: null, scripts: null, text: null };
 }
 
 /** Comment texts of the page, collected on first use (only some signals need them). */
@@ -67,6 +90,7 @@ function signalHolds(signal: Signal, facts: PageFacts): boolean {
   const { pattern } = signal;
   switch (signal.kind) {
     case 'selector':
+      if (SELECTOR_SIGNALS.get(String(pattern))) return facts.matched.has(String(pattern));
       try {
         return facts.doc.querySelector(String(pattern)) !== null;
       } catch {

@@ -13,7 +13,8 @@
  * 7. sanitise it as DOM with DOMPurify, and derive the text, images and attachments from the sanitised result.
  */
 import { removeChrome, PLACEHOLDER } from './chrome';
-import { adoptTrailingAttachments, locateBody } from './body-locate';
+import { locateBody, trailingAttachments } from './body-locate';
+import { between, copyChildren, workDocument } from './copy';
 import { collectAttachments, collectImages, fixUrls, tidyBody } from './body';
 import { readDeclared } from './declared';
 import { classifyPage, detectFamily, mainProse } from './detect';
@@ -25,7 +26,7 @@ import { toPlainText } from './plain-text';
 import { foldWidth, squash, stripSpace, visibleLength } from './text';
 import { cleanTitle, pageHeadline, titleKey, siteSuffix } from './title';
 import type { Article, ExtractOptions } from './types';
-import { removeHidden } from './visibility';
+import { hiddenTest } from './visibility';
 
 export type { Article, ExtractOptions, Detection, FamilyId, Attachment, ArticleImage, VisibilityCheck } from './types';
 export { detectPage, detectFamily, scoreFamilies } from './detect';
@@ -86,12 +87,8 @@ function removeTitleRepeats(body: Element, title: string): void {
   }
 }
 
-function detach(elements: readonly Element[], keep: readonly (Element | null)[]): void {
-  for (const el of elements) {
-    if (keep.some((k) => k && el.contains(k))) continue;
-    el.remove();
-  }
-}
+/** Pages larger than this (elements) are not given to Readability, whose cost grows faster than the page. */
+export const HUGE_PAGE_ELEMENTS = 15_000;
 
 /** Extracts the article of a page, or returns null when the page holds no article. */
 export function extractArticle(document: Document, options: ExtractOptions = {}): Article | null {
@@ -99,54 +96,78 @@ export function extractArticle(document: Document, options: ExtractOptions = {})
   const detected = detectFamily(document, url ?? '');
   const { family, confidence } = detected;
   if (!options.force && !classifyPage(document, url ?? '', detected.profile).isArticle) return null;
+  const page = document.body;
+  if (!page) return null;
   const profile = detected.profile ? (profileById(detected.profile.id) ?? null) : null;
+  const hidden = hiddenTest(options.isVisible, profile?.keepVisible);
 
-  const doc = document.cloneNode(true) as Document;
-  if (!document.body || !doc.body) return null;
-  removeHidden(document.body, doc.body, profile?.keepVisible, options.isVisible);
-
-  const declared = readDeclared(doc, profile);
-  const headline = pageHeadline(doc, profile, declared.titles);
-  const bodyRoot = locateBody(doc, profile);
+  // 1. Read the page in place: what it declares, its headline, the body the profile knows, the metadata it shows.
+  const declared = readDeclared(document, profile);
+  const headline = pageHeadline(document, profile, declared.titles, hidden.deep);
+  const located = locateBody(document, profile);
+  const huge = !located && page.getElementsByTagName('*').length > HUGE_PAGE_ELEMENTS;
   // Where the running text is, before Readability decides: it bounds the lines read above and below the body.
-  const anchor = bodyRoot ?? mainProse(doc.body).element;
-
+  const anchor = located?.root ?? mainProse(page).element;
   const shown: ShownFields = {};
   const consumed: Element[] = [];
   const absorb = (m: { fields: ShownFields; consumed: Element[] }): void => {
     for (const [k, v] of Object.entries(m.fields) as [keyof ShownFields, string][]) if (v && !shown[k]) shown[k] = v;
     consumed.push(...m.consumed);
   };
-  absorb(readProfileFields(doc, profile));
-  if (headline) absorb(readHeaderZone(headline.element, anchor));
-  if (anchor) absorb(readFooterZone(anchor));
-  if (bodyRoot) adoptTrailingAttachments(bodyRoot);
-  const editorLine = (bodyRoot && readEditor(bodyRoot).element ? readEditor(bodyRoot) : null) ?? readEditor(doc.body);
+  absorb(readProfileFields(document, profile, hidden));
+  if (headline) absorb(readHeaderZone(headline.element, anchor, hidden));
+  if (anchor) absorb(readFooterZone(anchor, hidden));
+  const inBody = located ? readEditor(located.root, hidden) : null;
+  const editorLine = inBody?.element ? inBody : readEditor(page, hidden);
+  const trailing = located ? trailingAttachments(located.root) : [];
 
-  for (const selector of profile?.drop ?? []) {
-    for (const el of doc.querySelectorAll(selector)) if (!el.contains(bodyRoot) && !el.contains(headline?.element ?? null)) el.remove();
-  }
-  detach(consumed, [bodyRoot, headline?.element ?? null]);
-  if (editorLine.element && !editorLine.element.contains(bodyRoot)) editorLine.element.remove();
-  removeChrome(doc.body, { protect: [headline?.element ?? null, bodyRoot], skip: bodyRoot, mode: 'page' });
+  // 2. A working copy in an inert document, without what the user cannot see: the body container, or the page's
+  // body for Readability.
+  const work = workDocument(document);
+  const liveRoot = located?.root ?? (huge && anchor ? anchor : page);
+  const copyRoot = liveRoot === page ? work.body : (work.importNode(liveRoot, false) as Element);
+  const copies = copyChildren(work, liveRoot, copyRoot, {
+    hidden: hidden.self,
+    wanted: [headline?.element, editorLine.element, located?.start, located?.end, ...consumed],
+  });
+  const copyOf = (node: Node | null | undefined): Element | null => (node ? ((copies.get(node) as Element | undefined) ?? null) : null);
+  const headlineCopy = copyOf(headline?.element);
+  const startCopy = copyOf(located?.start);
+  const endCopy = copyOf(located?.end);
 
-  let content: Element;
+  let content: Element | null = null;
   let readability: ReturnType<typeof runReadability> = null;
-  if (bodyRoot) {
-    content = bodyRoot;
+  const dropInside = (root: Element, keep: Element | null): void => {
+    for (const selector of profile?.drop ?? []) {
+      for (const el of root.querySelectorAll(selector)) if (!el.contains(keep)) el.remove();
+    }
+  };
+  if (located || huge) {
+    content = startCopy && endCopy ? between(work, startCopy, endCopy) : copyRoot;
+    for (const el of trailing) content.append(work.importNode(el, true));
+    dropInside(content, null);
   } else {
-    readability = runReadability(doc);
+    dropInside(work.body, headlineCopy);
+    removeChrome(work.body, { protect: [headlineCopy], mode: 'page' });
+  }
+  // The metadata lines read above, and the 责任编辑 line, leave the copy (unless they hold the body or headline).
+  for (const el of [...consumed, editorLine.element].map(copyOf)) {
+    if (el && el !== content && !el.contains(content) && !el.contains(headlineCopy)) el.remove();
+  }
+  if (!content) {
+    readability = runReadability(work);
     if (!readability) return null;
     content = readability.content;
   }
 
   const title =
     first(headline?.text, declared.titles[0] && cleanTitle(declared.titles[0], { siteNames: declared.siteNames }), readability?.title) ?? '';
-  absorb(readBodyEdges(content));
-  detach(consumed, []);
+  const edges = readBodyEdges(content);
+  absorb(edges);
+  for (const el of edges.consumed) el.remove();
   removeTitleRepeats(content, title);
   removeChrome(content, { mode: 'body' });
-  fixUrls(content, baseUrl(doc, url));
+  fixUrls(content, baseUrl(document, url));
   tidyBody(content);
 
   const fragment = sanitizeNode(content, document);

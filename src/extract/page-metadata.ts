@@ -8,6 +8,9 @@ import { parseLabelledLine, type LabelField, fieldValue } from './labels';
 import type { Profile } from './profiles/index';
 import { PLACEHOLDER } from './chrome';
 import { foldWidth, squash } from './text';
+import type { HiddenTest } from './visibility';
+
+const NOTHING_HIDDEN: HiddenTest = { self: () => false, deep: () => false };
 
 export type ShownFields = Partial<Record<LabelField | 'summary', string>>;
 
@@ -24,13 +27,13 @@ function assign(target: ShownFields, source: ShownFields): void {
 }
 
 /** Values of the family's own field elements (li.source, #pubTime …). */
-export function readProfileFields(root: ParentNode, profile: Profile | null): ShownMetadata {
+export function readProfileFields(root: ParentNode, profile: Profile | null, hidden: HiddenTest = NOTHING_HIDDEN): ShownMetadata {
   const fields: ShownFields = {};
   const consumed: Element[] = [];
   if (!profile?.fields) return { fields, consumed };
   for (const [field, selectors] of Object.entries(profile.fields)) {
     for (const selector of selectors) {
-      const el = root.querySelector(selector);
+      const el = [...root.querySelectorAll(selector)].find((e) => !hidden.deep(e));
       if (!el) continue;
       const text = squash(el.textContent ?? '');
       let value: string | null;
@@ -44,7 +47,7 @@ export function readProfileFields(root: ParentNode, profile: Profile | null): Sh
     }
   }
   for (const selector of profile.metaLines ?? []) {
-    const el = root.querySelector(selector);
+    const el = [...root.querySelectorAll(selector)].find((e) => !hidden.deep(e));
     if (!el) continue;
     const line = readLine(el);
     if (line) {
@@ -76,13 +79,13 @@ const ZONE_LIMIT = 40;
  * The labelled lines between the headline and the start of the running text. Walks forward in document order from
  * the headline, taking the outermost short elements that carry labels or a date.
  */
-export function readHeaderZone(headline: Element, stopAt: Element | null): ShownMetadata {
+export function readHeaderZone(headline: Element, stopAt: Element | null, hidden: HiddenTest = NOTHING_HIDDEN): ShownMetadata {
   const fields: ShownFields = {};
   const consumed: Element[] = [];
   let current = nextAfter(headline);
   for (let visited = 0; current && visited < ZONE_LIMIT; visited++) {
     if (current === stopAt) break;
-    if (/^(?:NAV|FOOTER|SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(current.tagName)) {
+    if (/^(?:NAV|FOOTER|SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(current.tagName) || hidden.self(current)) {
       current = nextAfter(current);
       continue;
     }
@@ -118,11 +121,15 @@ function nextAfter(el: Element): Element | null {
  * Labelled lines after the body (a 版权声明 box with 来源 / 作者, a 编辑 credit under the text). Credits are taken
  * from there, and a date only from an info line: a lone stamp below an article belongs to something else.
  */
-export function readFooterZone(body: Element): ShownMetadata {
+export function readFooterZone(body: Element, hidden: HiddenTest = NOTHING_HIDDEN): ShownMetadata {
   const fields: ShownFields = {};
   const consumed: Element[] = [];
   let current = nextAfter(body);
   for (let visited = 0; current && visited < ZONE_LIMIT; visited++) {
+    if (hidden.self(current)) {
+      current = nextAfter(current);
+      continue;
+    }
     const text = squash(current.textContent ?? '');
     if (text.length > 300 || /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(current.tagName)) {
       current = text.length > 300 ? (current.firstElementChild ?? nextAfter(current)) : nextAfter(current);
@@ -196,13 +203,22 @@ export function readBodyEdges(body: Element): ShownMetadata {
   return { fields, consumed };
 }
 
-/** 责任编辑 lines in a region (the body and what follows it): "责任编辑：王五", "【责任编辑：王五】". */
-export function readEditor(region: Element): { editor: string | null; element: Element | null } {
-  for (const el of region.querySelectorAll('p, div, span, em, i, b, li, td, font, section')) {
-    const text = el.textContent ?? '';
-    if (text.length > 100 || !/责任编辑|责编/.test(text)) continue;
-    const editor = fieldValue('editor', text.slice(text.search(/责任编辑|责编/)));
-    if (editor) return { editor, element: el };
+/**
+ * 责任编辑 lines in a region (the body and what follows it): "责任编辑：王五", "【责任编辑：王五】". Found from the text
+ * nodes that carry the label (one pass), then widened to the element that also holds the value.
+ */
+export function readEditor(region: Element, hidden: HiddenTest = NOTHING_HIDDEN): { editor: string | null; element: Element | null } {
+  const walker = region.ownerDocument.createTreeWalker(region, 0x4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const value = node.nodeValue ?? '';
+    if (!/责任编辑|责编/.test(value)) continue;
+    for (let el = node.parentElement; el && el !== region.parentElement; el = el.parentElement) {
+      const text = el.textContent ?? '';
+      if (text.length > 100) break;
+      if (hidden.deep(el)) break;
+      const editor = fieldValue('editor', text.slice(text.search(/责任编辑|责编/)));
+      if (editor) return { editor, element: el };
+    }
   }
   return { editor: null, element: null };
 }

@@ -25,26 +25,49 @@ const CONFIG: Config = {
   FORBID_CONTENTS: ['script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'iframe', 'object', 'embed', 'svg', 'math', 'select', 'textarea', 'title', 'xmp', 'plaintext'],
 };
 
+/** A data: URL that is not an image (DOMPurify allows any data: URL on <img>). */
+// eslint-disable-next-line no-control-regex -- the characters a URL parser strips before the scheme
+const isNonImageData = (url: string): boolean => /^data:(?!image\/)/i.test(url.replace(/[\u0000-\u0020]+/g, ''));
+
 const instances = new WeakMap<object, DOMPurify>();
 
 function purifierFor(view: Window & typeof globalThis): DOMPurify {
   let purify = instances.get(view);
   if (!purify) {
     purify = createDOMPurify(view);
+    // Unsupported (no real window): DOMPurify would hand its input back unsanitised. Refuse instead.
+    if (!purify.isSupported) throw new Error('DOMPurify cannot sanitise with this window: refusing to pass HTML through');
     purify.addHook('afterSanitizeAttributes', (node) => {
       if (node.nodeName === 'A' && node.hasAttribute('href')) {
         node.setAttribute('target', '_blank');
         node.setAttribute('rel', 'noopener noreferrer');
       }
+      // DOMPurify lets any data: URL through on <img>; only images may stay (not data:text/html and the like).
+      const src = node.nodeName === 'IMG' ? node.getAttribute('src') : null;
+      if (src !== null && isNonImageData(src)) node.removeAttribute('src');
     });
     instances.set(view, purify);
   }
   return purify;
 }
 
+/**
+ * Reads a DOM property through its prototype's getter, not through the object: on a page, `<img name="defaultView">`
+ * or `<form name="ownerDocument">` shadows the property itself (DOM clobbering), never the getter.
+ */
+function ownGetter<T>(object: object, property: string): T | undefined {
+  for (let proto = Object.getPrototypeOf(object) as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
+    const getter = Object.getOwnPropertyDescriptor(proto, property)?.get;
+    if (getter) return getter.call(object) as T;
+  }
+  // A DOM without accessors on its prototypes: read the property itself.
+  return (object as Record<string, T | undefined>)[property];
+}
+
 /** The window DOMPurify must be bound to: a parsed or cloned document has none of its own. */
 function windowFor(doc: Document | null | undefined): Window & typeof globalThis {
-  const view = doc?.defaultView ?? (typeof window !== 'undefined' ? window : null);
+  const own = doc ? ownGetter<(Window & typeof globalThis) | null>(doc, 'defaultView') : null;
+  const view = own ?? (typeof window !== 'undefined' ? window : null);
   if (!view) throw new Error('sanitising needs a DOM window (jsdom in Node, or a browser)');
   return view;
 }
@@ -54,7 +77,7 @@ function windowFor(doc: Document | null | undefined): Window & typeof globalThis
  * `<body>` or `<html>` (DOMPurify would sanitise those in place).
  */
 export function sanitizeNode(node: Node, view: Document | null = null): DocumentFragment {
-  const purify = purifierFor(windowFor(view ?? node.ownerDocument));
+  const purify = purifierFor(windowFor(view ?? ownGetter<Document | null>(node, 'ownerDocument')));
   return purify.sanitize(node, { ...CONFIG, RETURN_DOM_FRAGMENT: true });
 }
 

@@ -62,9 +62,19 @@ export function cleanTitle(raw: string, hints: TitleHints = { siteNames: [] }): 
   return squash(title);
 }
 
-/** Elements that may display the headline. */
-export const HEADLINE_SELECTOR =
-  'h1, h2, h3, h4, h5, h6, [class*="tit" i], [id*="tit" i], [class*="biaoti" i], [class*="headline" i], [class*="bt" i]';
+/** Elements that may display the headline: headings, and elements whose class or id says title (tit, biaoti, bt…). */
+const HEADLINE_NAME = /tit|biaoti|headline|bt/i;
+
+function headlineCandidates(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  // One walk rather than querySelectorAll with case-insensitive substring selectors (slow in jsdom on big pages).
+  const walker = doc.createTreeWalker(root as Node, 0x1 /* SHOW_ELEMENT */);
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
+    if (/^H[1-6]$/.test(el.tagName) || HEADLINE_NAME.test(el.getAttribute('class') ?? '') || HEADLINE_NAME.test(el.id)) out.push(el);
+  }
+  return out;
+}
 
 export interface Headline {
   element: Element;
@@ -89,11 +99,11 @@ function matchScore(heading: string, ref: string): number {
  * Finds the element displaying the headline: the heading that best matches one of the declared titles. Returns
  * null when no element matches well enough.
  */
-export function findHeadline(root: ParentNode, declared: readonly string[]): Headline | null {
+export function findHeadline(root: ParentNode, declared: readonly string[], hidden?: (el: Element) => boolean): Headline | null {
   const refs = [...new Set(declared.map(titleKey).filter((k) => k.length >= 4))];
   if (!refs.length) return null;
   let best: Headline | null = null;
-  for (const element of root.querySelectorAll(HEADLINE_SELECTOR)) {
+  for (const element of headlineCandidates(root)) {
     const raw = element.textContent ?? '';
     if (raw.length > 400) continue;
     const text = displayText(raw);
@@ -101,7 +111,7 @@ export function findHeadline(root: ParentNode, declared: readonly string[]): Hea
     if (key.length < 4 || key.length > 160) continue;
     let score = 0;
     for (const ref of refs) score = Math.max(score, matchScore(key, ref));
-    if (score === 0) continue;
+    if (score === 0 || hidden?.(element)) continue;
     score += HEADING_BONUS[element.tagName] ?? 0;
     if (element.closest('a, nav, header, footer, li, title, option')) score -= 30;
     if (!best || score > best.score) best = { element, text, score };
@@ -113,14 +123,14 @@ export function findHeadline(root: ParentNode, declared: readonly string[]): Hea
     }
   }
   if (best && best.score >= 55) return best;
-  return findTitleText(root, declared) ?? best;
+  return findTitleText(root, declared, hidden) ?? best;
 }
 
 /**
  * Second chance: the first text in the page that is exactly a declared title or a part of one ("监察法" of
  * "监察法-纪检"), whatever element holds it (old templates put headlines in a styled <span> or <td>).
  */
-function findTitleText(root: ParentNode, declared: readonly string[]): Headline | null {
+function findTitleText(root: ParentNode, declared: readonly string[], hidden?: (el: Element) => boolean): Headline | null {
   const keys = new Set<string>();
   for (const title of declared) {
     for (const part of [title, ...squash(title).split(SEPARATOR)]) {
@@ -136,7 +146,7 @@ function findTitleText(root: ParentNode, declared: readonly string[]): Headline 
     if (value.length > 300 || value.trim().length < 4) continue;
     const element = node.parentElement;
     if (!element || element.closest('title, a, script, style, option, nav')) continue;
-    if (keys.has(titleKey(value))) return { element, text: displayText(value), score: 55 };
+    if (keys.has(titleKey(value)) && !hidden?.(element)) return { element, text: displayText(value), score: 55 };
   }
   return null;
 }
@@ -154,14 +164,19 @@ export function siteSuffix(documentTitle: string, headline: string): string | nu
 }
 
 /** The headline element: the family's title element, else the heading matching a declared title. */
-export function pageHeadline(doc: Document, profile: ProfileDetection | null, declared: readonly string[]): Headline | null {
+export function pageHeadline(
+  doc: Document,
+  profile: ProfileDetection | null,
+  declared: readonly string[],
+  hidden?: (el: Element) => boolean,
+): Headline | null {
   for (const selector of profile?.title ?? []) {
     for (const element of doc.querySelectorAll(selector)) {
       const text = displayText(element.textContent ?? '');
-      if (titleKey(text).length >= 2) return { element, text, score: 100 };
+      if (titleKey(text).length >= 2 && !hidden?.(element)) return { element, text, score: 100 };
     }
   }
-  return doc.body ? findHeadline(doc.body, declared) : null;
+  return doc.body ? findHeadline(doc.body, declared, hidden) : null;
 }
 
 /**

@@ -21,30 +21,39 @@ export function computedVisibility(view: Window): VisibilityCheck {
   };
 }
 
-/**
- * Removes hidden elements from `copy`, a clone of `live` taken just before (same shape). Visibility is read on the
- * live element (computed style needs a rendered node), removal happens in the copy. Without `isVisible`, markup
- * decides and `live` may be `copy` itself. `keep` lists containers that are hidden only until a script reveals them.
- */
-export function removeHidden(live: Element, copy: Element, keep: readonly string[] = [], isVisible?: VisibilityCheck): void {
+/** Hidden-ness of live elements, read in place: the element alone (`self`), or with its ancestors (`deep`). */
+export interface HiddenTest {
+  self(el: Element): boolean;
+  deep(el: Element): boolean;
+}
+
+export function hiddenTest(isVisible?: VisibilityCheck, keep: readonly string[] = []): HiddenTest {
   const keepSelector = keep.join(',');
-  const doomed: Element[] = [];
-  // Iterative walk: pages nest thousands of levels deep.
-  const stack: [Element, Element][] = [[live, copy]];
-  while (stack.length) {
-    const [l, c] = stack.pop()!;
-    const lc = l.children;
-    const cc = c.children;
-    const n = Math.min(lc.length, cc.length);
-    for (let i = 0; i < n; i++) {
-      const lChild = lc[i]!;
-      const cChild = cc[i]!;
-      const hidden = isVisible ? !isVisible(lChild) : isStaticallyHidden(lChild);
-      const protectedNode =
-        hidden && keepSelector !== '' && (cChild.matches(keepSelector) || cChild.querySelector(keepSelector) !== null);
-      if (hidden && !protectedNode) doomed.push(cChild);
-      else stack.push([lChild, cChild]);
+  const self = (el: Element): boolean => {
+    if (keepSelector && el.matches(keepSelector)) return false;
+    if (!isVisible) return isStaticallyHidden(el);
+    if (isVisible(el)) return false;
+    // Inside a container shown only by script, computed visibility is inherited from it: judge by markup there.
+    return keepSelector && el.closest(keepSelector) ? isStaticallyHidden(el) : true;
+  };
+  const memo = new Map<Element, boolean>();
+  const deep = (el: Element): boolean => {
+    const chain: Element[] = [];
+    let result = false;
+    for (let cur: Element | null = el; cur && cur.tagName !== 'BODY' && cur.tagName !== 'HTML'; cur = cur.parentElement) {
+      const known = memo.get(cur);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      chain.push(cur);
+      if (self(cur)) {
+        result = true;
+        break;
+      }
     }
-  }
-  for (const el of doomed) el.remove();
+    for (const c of chain) memo.set(c, result);
+    return result;
+  };
+  return { self, deep };
 }
