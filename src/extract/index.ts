@@ -125,7 +125,7 @@ export function extractArticle(document: Document, options: ExtractOptions = {})
   // body for Readability.
   const work = workDocument(document);
   const liveRoot = located?.root ?? (huge && anchor ? anchor : page);
-  const copyRoot = liveRoot === page ? work.body : (work.importNode(liveRoot, false) as Element);
+  const copyRoot = liveRoot === page ? work.body : work.importNode(liveRoot, false);
   const copies = copyChildren(work, liveRoot, copyRoot, {
     hidden: hidden.self,
     wanted: [headline?.element, editorLine.element, located?.start, located?.end, ...consumed],

@@ -69,7 +69,7 @@ function headlineCandidates(root: ParentNode): Element[] {
   const out: Element[] = [];
   const doc = (root as Node).ownerDocument ?? (root as Document);
   // One walk rather than querySelectorAll with case-insensitive substring selectors (slow in jsdom on big pages).
-  const walker = doc.createTreeWalker(root as Node, 0x1 /* SHOW_ELEMENT */);
+  const walker = doc.createTreeWalker(root, 0x1 /* SHOW_ELEMENT */);
   for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) {
     if (/^H[1-6]$/.test(el.tagName) || HEADLINE_NAME.test(el.getAttribute('class') ?? '') || HEADLINE_NAME.test(el.id)) out.push(el);
   }

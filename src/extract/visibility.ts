@@ -23,8 +23,8 @@ export function computedVisibility(view: Window): VisibilityCheck {
 
 /** Hidden-ness of live elements, read in place: the element alone (`self`), or with its ancestors (`deep`). */
 export interface HiddenTest {
-  self(el: Element): boolean;
-  deep(el: Element): boolean;
+  self: (el: Element) => boolean;
+  deep: (el: Element) => boolean;
 }
 
 export function hiddenTest(isVisible?: VisibilityCheck, keep: readonly string[] = []): HiddenTest {
