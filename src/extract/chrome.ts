@@ -18,8 +18,10 @@ interface ChromeRule {
 const TOOL_TOKEN =
   /(?:[[(【（]\s*)?(?:打印(?:本页|此页|文章|正文)?|关闭(?:窗口|本页|页面)?|返回(?:顶部|首页|列表|上一页|上页)?|收藏(?:本页|本文)?|加入收藏|字号|字体|[大中小]号?|默认|放大|缩小|视力保护色|我要纠错|纠错|推荐给朋友|保存(?:本页)?|TOP|Top|print|close)(?:\s*[\])】）])?\s*[:：]?/g;
 const FOOTER = /ICP备|ICP证|公网安备|版权所有|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|all rights reserved|网站标识码|网站建设\s*[:：]|技术支持\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]|建议使用.{0,20}浏览器|分辨率/i;
-const SHARE = /^(?:分享到|分享至|一键分享|分享本文|分享|share)\s*[:：]?/i;
-const PREV_NEXT = /^(?:上一篇|下一篇|上一条|下一条|上一个|下一个|上篇|下篇|prev|next|previous)\s*[:：]?/i;
+// English words only with a separator after them: "Next year…" and "Share prices…" are sentences, not chrome.
+const SHARE = /^(?:分享到|分享至|一键分享|分享本文|分享\s*[:：]|share(?:\s+(?:this|on|to))?\s*[:：])/i;
+const PREV_NEXT = /^(?:上一篇|下一篇|上一条|下一条|上一个|下一个|上篇|下篇|(?:prev|next|previous)(?:\s+(?:article|post|story|page))?)\s*[:：»›>]/i;
+const PREV_NEXT_WORD = /^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)/;
 const BREADCRUMB = /^(?:当前位置|您现在的位置|你现在的位置|您的位置|你的位置|您所在的位置|所在位置|现在位置|位置|your location)\s*[:：]/i;
 const QR = /扫二维码|扫一扫|扫描二维码|扫码|scan the qr code|用手机(?:看|打开|浏览)|手机版|微信公众号|关注我们/i;
 const LINK_BLOCK = /^(?:友情链接|相关链接|相关阅读|相关文章|相关新闻|相关稿件|推荐阅读|延伸阅读|热点排行|热门文章|热门推荐|热点推荐|猜你喜欢|最新文章|最新动态|最新新闻|图片新闻|阅读排行|点击排行|更多)/;
@@ -42,7 +44,13 @@ const RULES: ChromeRule[] = [
   { name: 'footer', inBody: true, maxLength: 120, test: (t) => FOOTER.test(t) },
   { name: 'share', inBody: true, maxLength: 80, test: (t) => SHARE.test(t) || /分享到\s*[:：]/.test(t) },
   { name: 'tools', inBody: true, maxLength: 80, test: (t) => t.length > 0 && t.replace(TOOL_TOKEN, '').replace(/[\s|/·•丨]+/g, '').length === 0 && /[印闭号体藏错大小]/.test(t) },
-  { name: 'prev-next', inBody: true, maxLength: 200, test: (t) => PREV_NEXT.test(t) || /(?:^|\s)(?:上一篇|下一篇|上一条|下一条)\s*[:：]/.test(t) },
+  {
+    name: 'prev-next',
+    inBody: true,
+    maxLength: 200,
+    // "上一篇：…" with a separator, or 上一篇 / 下一篇 in front of a link; not a sentence that starts "上一个阶段".
+    test: (t, el) => PREV_NEXT.test(t) || (PREV_NEXT_WORD.test(t) && el.querySelector('a') !== null) || /(?:^|\s)(?:上一篇|下一篇|上一条|下一条)\s*[:：]/.test(t),
+  },
   { name: 'breadcrumb', inBody: true, maxLength: 200, test: (t) => BREADCRUMB.test(t) },
   { name: 'breadcrumb', inBody: false, maxLength: 150, test: (t, el) => /crumb|weizhi|mianbao|location|position|daohang/i.test(`${el.getAttribute('class') ?? ''} ${el.id}`) && /首页|主页|>|»|＞/.test(t) },
   { name: 'qr', inBody: false, maxLength: 60, test: (t) => QR.test(t) },

@@ -150,11 +150,26 @@ const DATE_IN_ITEM = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(
 const BLOCK_TAGS = new Set(['P', 'DIV', 'TD', 'TH', 'LI', 'DD', 'DT', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'PRE', 'BODY', 'MAIN', 'CENTER', 'FORM']);
 const SKIP_TAGS = new Set(['A', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'OPTION', 'SELECT', 'BUTTON', 'TEXTAREA', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LABEL', 'NAV', 'HEADER', 'FOOTER']);
 
+/** What one walk over a page's text finds. */
+export interface ProseScan {
+  /** Running text in the richest container, in characters (whitespace excluded). */
+  length: number;
+  /** That container. */
+  element: Element | null;
+  /** Short rows holding a link and a date (list pages have many). */
+  datedItems: number;
+  /** Links in list items and small headings, counted when the page looks like search results. */
+  listLinks: number;
+  /** A short line such as "共找到 123 条结果", the header of a results list. */
+  searchSummary: boolean;
+}
+
 /**
- * The amount of running text in the page's richest container: text outside links, headings and navigation,
- * credited to its block and, half, to the block's parent. Measured in characters (whitespace excluded).
+ * One walk over the text of a page: the running text of its richest container (text outside links, headings and
+ * navigation, credited to its block, to the block's parent, and half to the grandparent), the dated link rows of a
+ * list, and a search results header.
  */
-export function mainProse(root: Element): { length: number; element: Element | null } {
+export function scanProse(root: Element): ProseScan {
   const doc = root.ownerDocument;
   const blockText = new Map<Element, number>();
   const walker = doc.createTreeWalker(root, 0x4 /* NodeFilter.SHOW_TEXT */);
@@ -177,11 +192,23 @@ export function mainProse(root: Element): { length: number; element: Element | n
     for (const c of chain) skipCache.set(c, result);
     return result;
   };
+  const datedRows = new Set<Element>();
+  let searchSummary = false;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const len = (node.nodeValue ?? '').replace(/[\s\u00a0\u3000]+/g, '').length;
+    const value = node.nodeValue ?? '';
+    const len = value.replace(/[\s\u00a0\u3000]+/g, '').length;
     if (len < 2) continue;
     const parent = node.parentElement;
-    if (!parent || skipped(parent)) continue;
+    if (!parent) continue;
+    if (len <= 40 && DATE_IN_ITEM.test(value)) {
+      const row = parent.closest('li, tr, dd');
+      if (row && !datedRows.has(row) && (row.textContent ?? '').length <= 160 && row.querySelector('a')) datedRows.add(row);
+    }
+    if (!searchSummary && len <= 80 && /[找检搜]/.test(value)) {
+      const line = parent.textContent ?? '';
+      searchSummary = line.length <= 80 && SEARCH_TEXT.test(line);
+    }
+    if (skipped(parent)) continue;
     let block: Element | null = parent;
     while (block && !BLOCK_TAGS.has(block.tagName)) block = block.parentElement;
     if (!block) continue;
@@ -205,18 +232,14 @@ export function mainProse(root: Element): { length: number; element: Element | n
       element = el;
     }
   }
-  return { length: Math.round(best), element };
+  const listLinks = searchSummary ? root.querySelectorAll('li a, dt a, h3 a, h4 a').length : 0;
+  return { length: Math.round(best), element, datedItems: datedRows.size, listLinks, searchSummary };
 }
 
-/** Items of a list page: short rows holding a link and a date. */
-export function countDatedLinkItems(root: Element): number {
-  let count = 0;
-  for (const item of root.querySelectorAll('li, tr, dd')) {
-    const text = item.textContent ?? '';
-    if (text.length > 160 || !item.querySelector('a')) continue;
-    if (DATE_IN_ITEM.test(text)) count++;
-  }
-  return count;
+/** The running text of the page's richest container (see scanProse). */
+export function mainProse(root: Element): { length: number; element: Element | null } {
+  const { length, element } = scanProse(root);
+  return { length, element };
 }
 
 function bodyContainerText(doc: Document, profile: ProfileDetection): number {
@@ -229,22 +252,20 @@ function bodyContainerText(doc: Document, profile: ProfileDetection): number {
   return -1;
 }
 
-/** A short line such as "共找到 123 条结果": the header of a results list. */
-function hasSearchSummary(root: Element): boolean {
-  for (const el of root.querySelectorAll('p, div, span, li, td, em, strong, h1, h2, h3, h4')) {
-    const text = el.textContent ?? '';
-    if (text.length <= 80 && SEARCH_TEXT.test(text)) return true;
-  }
-  return false;
-}
-
 /** Minimum running text, in characters, for a page with no known body container to count as an article. */
 export const MIN_PROSE = 140;
 /** Short notices (通知, 公告) are accepted from this length when the page is not a list. */
 export const MIN_SHORT_PROSE = 50;
 
+export interface Classification {
+  isArticle: boolean;
+  reason: string;
+  /** The text scan, when the decision needed one (the extraction reuses it). */
+  scan?: ProseScan;
+}
+
 /** Decides whether a page is a single article (not a list, home, search or error page). */
-export function classifyPage(doc: Document, url: string, profile: ProfileDetection | null): { isArticle: boolean; reason: string } {
+export function classifyPage(doc: Document, url: string, profile: ProfileDetection | null): Classification {
   const body = doc.body;
   if (!body) return { isArticle: false, reason: 'no body' };
   let path = url;
@@ -254,24 +275,25 @@ export function classifyPage(doc: Document, url: string, profile: ProfileDetecti
   } catch {
     /* not a URL: test the string as it is */
   }
-  if (SEARCH_URL.test(path) && countDatedLinkItems(body) + body.querySelectorAll('li a, dt a, h3 a').length >= 5) {
-    return { isArticle: false, reason: 'search results page' };
-  }
   if (profile?.listUrls?.some((re) => re.test(url))) return { isArticle: false, reason: `${profile.id} list page` };
-  if (profile) {
+  const searchUrl = SEARCH_URL.test(path);
+  if (profile && !searchUrl) {
     const len = bodyContainerText(doc, profile);
     if (len >= 0) return { isArticle: true, reason: `${profile.id} body container (${len} chars)` };
   }
-  const prose = mainProse(body).length;
-  const dated = countDatedLinkItems(body);
-  if (dated + body.querySelectorAll('li a, dt a, h3 a, h4 a').length >= 5 && hasSearchSummary(body)) {
-    return { isArticle: false, reason: 'search results page' };
+  const scan = scanProse(body);
+  const { length: prose, datedItems: dated } = scan;
+  const results = dated + (searchUrl ? body.querySelectorAll('li a, dt a, h3 a, h4 a').length : scan.listLinks);
+  // A search address with a list of results is a results page; the "共找到 N 条" line alone needs less running text.
+  if (results >= 5 && ((searchUrl && scan.searchSummary) || (searchUrl && prose < MIN_PROSE * 8) || (scan.searchSummary && prose < MIN_PROSE * 8))) {
+    return { isArticle: false, reason: 'search results page', scan };
   }
-  if (prose >= MIN_PROSE) return { isArticle: true, reason: `running text (${prose} chars)` };
-  if (prose >= MIN_SHORT_PROSE && dated < 8) return { isArticle: true, reason: `short text (${prose} chars)` };
+  if (prose >= MIN_PROSE) return { isArticle: true, reason: `running text (${prose} chars)`, scan };
+  if (prose >= MIN_SHORT_PROSE && dated < 8) return { isArticle: true, reason: `short text (${prose} chars)`, scan };
   return {
     isArticle: false,
     reason: dated >= 8 ? `list page (${dated} dated links, ${prose} chars of text)` : `too little text (${prose} chars)`,
+    scan,
   };
 }
 

@@ -95,7 +95,8 @@ export function extractArticle(document: Document, options: ExtractOptions = {})
   const url = pageUrl(document, options);
   const detected = detectFamily(document, url ?? '');
   const { family, confidence } = detected;
-  if (!options.force && !classifyPage(document, url ?? '', detected.profile).isArticle) return null;
+  const classified = options.force ? null : classifyPage(document, url ?? '', detected.profile);
+  if (classified && !classified.isArticle) return null;
   const page = document.body;
   if (!page) return null;
   const profile = detected.profile ? (profileById(detected.profile.id) ?? null) : null;
@@ -107,7 +108,7 @@ export function extractArticle(document: Document, options: ExtractOptions = {})
   const located = locateBody(document, profile);
   const huge = !located && page.getElementsByTagName('*').length > HUGE_PAGE_ELEMENTS;
   // Where the running text is, before Readability decides: it bounds the lines read above and below the body.
-  const anchor = located?.root ?? mainProse(page).element;
+  const anchor = located?.root ?? (classified?.scan ?? mainProse(page)).element;
   const shown: ShownFields = {};
   const consumed: Element[] = [];
   const absorb = (m: { fields: ShownFields; consumed: Element[] }): void => {
