@@ -24,7 +24,7 @@ const PREV_NEXT = /^(?:上一篇|下一篇|上一条|下一条|上一个|下一�
 const PREV_NEXT_WORD = /^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)/;
 const BREADCRUMB = /^(?:当前位置|您现在的位置|你现在的位置|您的位置|你的位置|您所在的位置|所在位置|现在位置|位置|your location)\s*[:：]/i;
 const QR = /扫二维码|扫一扫|扫描二维码|扫码|scan the qr code|用手机(?:看|打开|浏览)|手机版|微信公众号|关注我们/i;
-const LINK_BLOCK = /^(?:友情链接|相关链接|相关阅读|相关文章|相关新闻|相关稿件|推荐阅读|延伸阅读|热点排行|热门文章|热门推荐|热点推荐|猜你喜欢|最新文章|最新动态|最新新闻|图片新闻|阅读排行|点击排行|更多)/;
+const LINK_BLOCK = /^(?:友情链接|相关链接|相关阅读|相关文章|相关新闻|相关稿件|相关推荐|为你推荐|精彩推荐|大家都在看|热门阅读|推荐阅读|延伸阅读|热点排行|热门文章|热门推荐|热点推荐|猜你喜欢|最新文章|最新动态|最新新闻|图片新闻|阅读排行|点击排行|更多)/;
 /** Template placeholders that 300.cn and other builders print when a field is empty. */
 export const PLACEHOLDER =
   /^(?:这是描述信息|这里是描述|暂无描述|暂无内容|暂无简介|\(?summary description\)?|【?概要描述】?|描述信息|information|详情|detailed information|资讯详细|logo|tu)$/i;
@@ -56,6 +56,8 @@ const RULES: ChromeRule[] = [
   { name: 'qr', inBody: false, maxLength: 60, test: (t) => QR.test(t) },
   { name: 'qr', inBody: true, maxLength: 24, test: (t) => QR.test(t) },
   { name: 'link-block', inBody: true, maxLength: 3000, test: (t, el) => LINK_BLOCK.test(t) && linkDensity(el, t.replace(/\s+/g, '').length) > 0.4 },
+  // The heading of such a list, left behind when the list itself went.
+  { name: 'link-block', inBody: true, maxLength: 8, test: (t) => LINK_BLOCK.test(t) && /^[^\s]{2,6}\s*[:：>»+]*\s*$/.test(t) },
   {
     name: 'widget-stamp',
     inBody: false,
@@ -101,6 +103,25 @@ function measure(root: Element): Map<Element, { length: number; count: number }>
   return sizes;
 }
 
+/**
+ * Words one of which every text rule needs (the breadcrumb rule by class name aside): elements without any in
+ * their text are not chrome candidates, so the costly text of most elements is never assembled.
+ */
+const TRIGGER =
+  /ICP|公网安|版权|copyright|©|rights|标识码|网站建设|技术支持|主办|承办|浏览器|分辨率|分享|share|打印|关闭|返回|收藏|字号|字体|放大|缩小|保护色|纠错|保存|print|close|top|上一|下一|上篇|下篇|prev|next|位置|location|二维码|扫一扫|扫码|scan|手机|微信|关注|友情|相关|推荐|延伸|热点|热门|猜你|最新|图片新闻|排行|更多|描述|summary|概要|information|详情|资讯|logo|^\s*tu\s*$|时间|日期|time of issue/i;
+const CRUMB_NAME = /crumb|weizhi|mianbao|location|position|daohang/i;
+
+/** Elements with a trigger word somewhere in their text: the ancestors of the text nodes that carry one. */
+function candidates(root: Element): Set<Element> {
+  const found = new Set<Element>();
+  const walker = root.ownerDocument.createTreeWalker(root, 0x4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!TRIGGER.test(node.nodeValue ?? '')) continue;
+    for (let el = node.parentElement; el && !found.has(el); el = el === root ? null : el.parentElement) found.add(el);
+  }
+  return found;
+}
+
 const MAX_BLOCK_LENGTH = 3000;
 const MAX_BLOCK_ELEMENTS = 400;
 
@@ -121,6 +142,7 @@ export function removeChrome(root: Element, scope: ChromeScope = {}): Record<str
   }
   const inBody = scope.mode === 'body';
   const sizes = measure(root);
+  const triggered = candidates(root);
   const removed: Record<string, number> = {};
   let passed: Element | null = null;
   for (const el of root.querySelectorAll('*')) {
@@ -131,6 +153,7 @@ export function removeChrome(root: Element, scope: ChromeScope = {}): Record<str
       continue;
     }
     if (guarded.has(el) || /^(?:HTML|HEAD|BODY|TITLE|META|LINK|SCRIPT|STYLE|IMG|BR|HR|TABLE|TBODY|THEAD)$/.test(el.tagName)) continue;
+    if (!triggered.has(el) && !(!inBody && CRUMB_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`))) continue;
     const size = sizes.get(el);
     if (!size || size.length > MAX_BLOCK_LENGTH || size.count > MAX_BLOCK_ELEMENTS) continue;
     const text = squash(foldWidth(el.textContent ?? ''));

@@ -15,7 +15,6 @@ export interface Declared {
   documentTitle: string;
   publishedTime: string | null;
   source: string | null;
-  author: string | null;
   category: string | null;
   siteNames: string[];
   description: string | null;
@@ -143,6 +142,11 @@ export function readDeclared(doc: Document, profile: Profile | null): Declared {
     parseDate(fromComments.publishedTime),
     fromScripts.publishedTime,
     parseDate(meta.get('firstpublishedtime')),
+    parseDate(meta.get('datepublished')),
+    parseDate(meta.get('datecreated')),
+    parseDate(meta.get('dateupdate')),
+    parseDate(meta.get('publishtime')),
+    parseDate(meta.get('ptime')),
     parseDate(meta.get('dc.date')),
     parseDate(meta.get('og:release_date')),
   );
@@ -152,7 +156,6 @@ export function readDeclared(doc: Document, profile: Profile | null): Declared {
     documentTitle,
     publishedTime: date,
     source: first(fromScripts.source, fromComments.source, sourceMeta ? fieldValue('source', sourceMeta) : null),
-    author: first(fromScripts.author, ld?.author, meta.get('article:author'), meta.get('og:article:author')),
     category: first(meta.get('columnname'), fromComments.category, ld?.section, meta.get('article:section')),
     siteNames: [meta.get('sitename'), meta.get('og:site_name'), ld?.publisher, meta.get('application-name')].filter(
       (s): s is string => !!s,

@@ -118,8 +118,10 @@ export function extractArticle(document: Document, options: ExtractOptions = {})
   absorb(readProfileFields(document, profile, hidden));
   if (headline) absorb(readHeaderZone(headline.element, anchor, hidden));
   if (anchor) absorb(readFooterZone(anchor, hidden));
-  const inBody = located ? readEditor(located.root, hidden) : null;
-  const editorLine = inBody?.element ? inBody : readEditor(page, hidden);
+  // 责任编辑 sits in the body or just below it: look in the body, then in the region around it.
+  const inBody = anchor ? readEditor(anchor, hidden) : null;
+  const region = anchor?.parentElement?.parentElement?.parentElement ?? page;
+  const editorLine = inBody?.element ? inBody : readEditor(region === page.parentElement ? page : region, hidden);
   const trailing = located ? trailingAttachments(located.root) : [];
 
   // 2. A working copy in an inert document, without what the user cannot see: the body container, or the page's
@@ -177,12 +179,13 @@ export function extractArticle(document: Document, options: ExtractOptions = {})
   const images = collectImages(fragment);
   if (visibleLength(textContent) < 10 && !images.length && !options.force) return null;
 
-  const author = first(shown.author, declared.author);
   const source = first(shown.source, declared.source);
+  // A writer is one the page shows: meta authors are often the outlet or the site (网易, 参考消息).
+  const author = shown.author ?? null;
   const views = shown.views ? Number(shown.views) : null;
   return {
     title,
-    byline: first(author, source, readability?.byline),
+    byline: first(author, source),
     author,
     editor: first(editorLine.editor, shown.editor),
     source,

@@ -37,9 +37,16 @@ function labelPattern(label: string): string {
 }
 
 const ALL_LABELS = [...KIND_OF.keys()].sort((a, b) => b.length - a.length);
-// A label starts a token (not inside a word: "正文" is not "文") and is followed by a colon.
+const DELIMITER = '[\\s\\d|/\\[\\]【】()（）·•丨，,;；]';
+// A label is followed by a colon. A one-character label ("文") must start a token ("正文：" is not a byline); longer
+// Chinese labels may follow text directly, as they do when spans are glued ("证券时报网作者：李在山"); English
+// labels start a word.
 const LABEL_RE = new RegExp(
-  `(?:^|(?<=[\\s\\d|/\\[\\]【】()（）·•丨，,;；]))(${ALL_LABELS.map(labelPattern).join('|')})\\s*[:︱]`,
+  `(?:(?:^|(?<=${DELIMITER}))(${ALL_LABELS.filter((l) => l.length === 1).map(labelPattern).join('|')})|(${ALL_LABELS.filter(
+    (l) => l.length > 1 && !/^[a-z ]+$/.test(l),
+  )
+    .map(labelPattern)
+    .join('|')})|\\b(${ALL_LABELS.filter((l) => /^[a-z ]+$/.test(l)).map(labelPattern).join('|')}))\\s*[:︱]`,
   'gi',
 );
 
@@ -51,6 +58,45 @@ export interface LabelledLine {
 
 const PLACEHOLDER_VALUES = /^(?:未知|佚名|网络|互联网|网络整理|admin|管理员|null|undefined|暂无|无)$/i;
 const EDGE_PUNCT = /^[\s|/\\[\]【】()（）·•丨,，;；:]+|[\s|/\\[\]【】()（）·•丨,，;；:]+$/g;
+
+/** Where a source or category value ends when the next thing on the line is glued to it ("求是网参与互动"). */
+const VALUE_STOP = /(?:作者|编辑|责任|时间|日期|发布|浏览|点击|阅读|字号|分享|参与|评论|我要|举报|打印|收藏|\d+\s*人).*$/;
+/** Role words around a credited name: 记者 X, X 整合, 文/图 X. */
+const ROLE = /^(?:本报|本台|本网|特约)?(?:记者|通讯员|实习生|撰稿|文\/图|图\/文)|(?:整合|报道|采写|综合|编译|整理|摄影|摄)$/;
+/** A role word standing alone between names. */
+const ROLE_WORD = /^(?:本报|本台|本网|特约)?(?:记者|通讯员|实习生|撰稿|编译|综合|整理|整合|报道|采写|摄影|文|图|文\/图|图\/文)$/;
+const NOT_A_NAME = /转载|声明|版权|注明|来源|出处|链接|网址|电话|邮箱|责任编辑|关注|订阅|粉丝|返回|查看|更多|首页|登录|[:：。，,;；!！?？|]/;
+/** Where an affiliation starts after a name written without a space ("方敏北京大学经济学院教授"). */
+const AFFILIATION = /(?:中国|中央|国家|北京|上海|天津|重庆|清华|复旦|南京|武汉|浙江|广州|深圳|江苏|广东|山东|河南|河北|湖南|湖北|四川|陕西|福建|安徽|江西|辽宁|吉林|黑龙江|山西|云南|贵州|甘肃|青海|海南|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|台湾|人民|社会|经济|省|市|县|大学|学院|研究)/;
+const TITLE_WORD = /(?:教授|研究员|主任|博士|院长|所长|学者|专家|讲师|书记|局长|处长|总经理|董事长|委员|主席|部长|校长)$/;
+
+/**
+ * The names of a credit: space-separated names ("刘玺东 易赛楠") without role words ("记者", "整合", "文/图"), up to
+ * something that is not a name ("转载请注明…"); an affiliation glued to a name is cut off.
+ */
+export function authorNames(raw: string): string | null {
+  const names: string[] = [];
+  for (const token of squash(raw)
+    .replace(/\s*(?:19|20)\d{2}\s*[-/.年].*$/, '')
+    .split(/[\s、，,]+/)) {
+    let t = token.replace(EDGE_PUNCT, '');
+    if (ROLE_WORD.test(t)) continue;
+    // Strip roles glued to a name ("记者陈智", "张三摄"), but not from an organisation ("综合办公室").
+    for (let i = 0; i < 2 && !/(?:办公室|中心|局|处|科|部|院|所|委|会|公司)$/.test(t); i++) t = t.replace(ROLE, '').replace(EDGE_PUNCT, '');
+    if (!t || (names.length === 0 && /^by$/i.test(t))) continue;
+    if (NOT_A_NAME.test(t) || PLACEHOLDER_VALUES.test(t)) break;
+    if (/^[\u3400-\u9fff·]+$/.test(t) && t.length > 6) {
+      // A name with its affiliation or title glued on: keep the name.
+      const at = t.search(AFFILIATION);
+      if (TITLE_WORD.test(t) && at >= 2 && at <= 4) t = t.slice(0, at);
+      else if (t.length > 12) break;
+    }
+    if (t.length > 24) break;
+    names.push(t);
+    if (names.length === 6) break;
+  }
+  return names.length ? names.join(' ') : null;
+}
 
 function cleanValue(kind: LabelField, raw: string): string | null {
   const value = squash(raw).replace(EDGE_PUNCT, '');
@@ -64,21 +110,12 @@ function cleanValue(kind: LabelField, raw: string): string | null {
     }
     case 'source':
     case 'category': {
-      const first = value.split(/\s+/)[0]!.replace(EDGE_PUNCT, '');
+      const first = value.split(/\s+/)[0]!.replace(VALUE_STOP, '').replace(EDGE_PUNCT, '');
       if (!first || first.length > 40 || /https?:|www\./i.test(first) || PLACEHOLDER_VALUES.test(first)) return null;
       return first;
     }
-    case 'author': {
-      // Names, space-separated ("刘玺东 易赛楠"), until something that is not a name ("转载请注明:…").
-      const names: string[] = [];
-      for (const token of value.replace(/\s*(?:19|20)\d{2}\s*[-/.年].*$/, '').split(/\s+/)) {
-        const t = token.replace(EDGE_PUNCT, '');
-        if (!t || t.length > 12 || /[:：。，,;；!！?？]/.test(t) || PLACEHOLDER_VALUES.test(t)) break;
-        names.push(t);
-        if (names.length === 6) break;
-      }
-      return names.length ? names.join(' ') : null;
-    }
+    case 'author':
+      return authorNames(value);
     case 'editor': {
       const cut = value
         .replace(/\s*(?:19|20)\d{2}\s*[-/.年].*$/, '')
@@ -96,7 +133,7 @@ export function parseLabelledLine(text: string): LabelledLine {
   const found: { kind: LabelKind; start: number; valueStart: number }[] = [];
   LABEL_RE.lastIndex = 0;
   for (let m = LABEL_RE.exec(folded); m; m = LABEL_RE.exec(folded)) {
-    const label = m[1]!.replace(/\s+/g, ' ').toLowerCase();
+    const label = (m[1] ?? m[2] ?? m[3]!).replace(/\s+/g, ' ').toLowerCase();
     const kind = KIND_OF.get(label) ?? KIND_OF.get(label.replace(/\s/g, '')) ?? 'other';
     found.push({ kind, start: m.index, valueStart: m.index + m[0].length });
   }
@@ -121,7 +158,7 @@ export function stripLabel(text: string): string {
 /** Cleans the value of a field read from a dedicated element (a `li.source`, a `#pubTime`). */
 export function fieldValue(field: LabelField, text: string): string | null {
   const line = parseLabelledLine(text);
-  if (line.fields[field]) return line.fields[field];
-  if (line.labels > 1) return null;
-  return cleanValue(field, stripLabel(text));
+  // Labelled text gives the value of its own label only ("发布时间：10-08" in a source slot is not a source).
+  if (line.labels > 0) return line.fields[field] ?? null;
+  return cleanValue(field, text);
 }

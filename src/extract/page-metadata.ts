@@ -4,7 +4,7 @@
  * the article area. Every element read is returned so that it can be removed from the body.
  */
 import { findDate } from './dates';
-import { parseLabelledLine, type LabelField, fieldValue } from './labels';
+import { authorNames, fieldValue, parseLabelledLine, type LabelField } from './labels';
 import type { Profile } from './profiles/index';
 import { PLACEHOLDER } from './chrome';
 import { foldWidth, squash } from './text';
@@ -35,7 +35,7 @@ export function readProfileFields(root: ParentNode, profile: Profile | null, hid
     for (const selector of selectors) {
       const el = [...root.querySelectorAll(selector)].find((e) => !hidden.deep(e));
       if (!el) continue;
-      const text = squash(el.textContent ?? '');
+      const text = lineText(el);
       let value: string | null;
       if (field === 'summary') value = text && !PLACEHOLDER.test(foldWidth(text)) ? text : null;
       else value = fieldValue(field as LabelField, text);
@@ -58,16 +58,77 @@ export function readProfileFields(root: ParentNode, profile: Profile | null, hid
   return { fields, consumed };
 }
 
-/** The fields of one labelled line; an unlabelled date counts when the line has other labels or is only a date. */
-function readLine(el: Element): ShownFields | null {
-  const text = squash(el.textContent ?? '');
+/**
+ * The text of a line with a space where an inline or block element begins or ends: templates glue their slots
+ * together ("<a>求是网</a><a>参与互动</a>", "<span>来源：X</span><span>作者：Y</span>").
+ */
+export function lineText(el: Element): string {
+  let out = '';
+  let previous: Element | null = null;
+  const walker = el.ownerDocument.createTreeWalker(el, 0x4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent && /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(parent.tagName)) continue;
+    if (previous && parent !== previous) out += ' ';
+    out += node.nodeValue ?? '';
+    previous = parent;
+  }
+  return squash(out);
+}
+
+/** Elements whose class or id names the field they show (sina's a.source, span.date, qq's .author). */
+const SLOT: [keyof ShownFields, RegExp][] = [
+  ['source', /(?:^|[\s_-])(?:source|laiyuan|ly|media|origin|from|where|copyfrom)(?:$|[\s_-]|name)/i],
+  ['author', /(?:^|[\s_-])(?:author|writer|zuozhe|byline)(?:$|[\s_-]|name)/i],
+];
+/** Words in an info line that are neither the date nor the outlet. */
+const LINE_NOISE = /原创|转载|独家|来源|字号|超大|特大|标准|(?<=^|\s)[大中小](?=\s|$)|分享到?|评论|参与|举报|打印|收藏|关注|订阅|阅读|浏览|点击|次|\d+|[|丨｜/·•:：()（）[\]【】-]/g;
+/** A credit line "石佳/中国青年报": the writer, then the outlet. */
+const NAME_SLASH_OUTLET = /(?:^|\s)([\u3400-\u9fff·]{2,4})\s*[/／]\s*([\u3400-\u9fffA-Za-z]{2,20})(?=\s|$)/;
+
+function fromSlots(el: Element): ShownFields {
+  const fields: ShownFields = {};
+  for (const node of [el, ...el.querySelectorAll('[class], [id]')]) {
+    const name = `${node.getAttribute('class') ?? ''} ${node.id}`;
+    // A class naming a date too ("date-source") holds more than the one field.
+    if (/date|time/i.test(name)) continue;
+    for (const [field, re] of SLOT) {
+      if (fields[field] || !re.test(name)) continue;
+      const value = fieldValue(field as LabelField, lineText(node));
+      if (value && value.length <= 30 && !/^\d/.test(value) && !findDate(value)) fields[field] = value;
+    }
+  }
+  return fields;
+}
+
+/**
+ * The fields of one line of the header: labels first ("来源：…"), then elements named for a field, then an
+ * unlabelled date, and beside it the outlet (the "time + outlet" slot of news portals), or a "作者/来源" pair.
+ */
+function readLine(el: Element, header = false): ShownFields | null {
+  const text = lineText(el);
   if (!text || text.length > 300) return null;
   const line = parseLabelledLine(text);
   const fields: ShownFields = { ...line.fields };
+  let rest = foldWidth(text);
   if (!fields.publishedTime) {
     const date = findDate(text);
-    const rest = date ? foldWidth(text).slice(0, date.index) + foldWidth(text).slice(date.index + date.length) : '';
-    if (date && (line.labels > 0 || rest.replace(/\s+/g, '').length <= 12)) fields.publishedTime = date.iso;
+    if (date) {
+      rest = rest.slice(0, date.index) + ' ' + rest.slice(date.index + date.length);
+      if (line.labels > 0 || rest.replace(/\s+/g, '').length <= 12 || header) fields.publishedTime = date.iso;
+    }
+  }
+  if (header) {
+    for (const [k, v] of Object.entries(fromSlots(el)) as [keyof ShownFields, string][]) fields[k] ??= v;
+    const pair = NAME_SLASH_OUTLET.exec(text);
+    if (pair && !line.labels) {
+      fields.author ??= pair[1]!;
+      fields.source ??= pair[2]!;
+    }
+    if (!fields.source && fields.publishedTime && !line.labels) {
+      const outlet = rest.replace(LINE_NOISE, ' ').trim().split(/\s+/).filter((t) => t.length >= 2);
+      if (outlet.length === 1 && outlet[0]!.length <= 20 && !/[。，！？]/.test(outlet[0]!)) fields.source = outlet[0]!;
+    }
   }
   return Object.keys(fields).length || line.labels > 0 ? fields : null;
 }
@@ -97,7 +158,7 @@ export function readHeaderZone(headline: Element, stopAt: Element | null, hidden
       continue;
     }
     if (PROSE.test(text) && text.length > 80) break;
-    const line = readLine(current);
+    const line = readLine(current, true);
     if (line) {
       assign(fields, line);
       consumed.push(current);
@@ -130,9 +191,14 @@ export function readFooterZone(body: Element, hidden: HiddenTest = NOTHING_HIDDE
       current = nextAfter(current);
       continue;
     }
-    const text = squash(current.textContent ?? '');
-    if (text.length > 300 || /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(current.tagName)) {
-      current = text.length > 300 ? (current.firstElementChild ?? nextAfter(current)) : nextAfter(current);
+    const raw = current.textContent ?? '';
+    if (raw.length > 600 || /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(current.tagName)) {
+      current = raw.length > 600 ? (current.firstElementChild ?? nextAfter(current)) : nextAfter(current);
+      continue;
+    }
+    const text = lineText(current);
+    if (text.length > 300) {
+      current = current.firstElementChild ?? nextAfter(current);
       continue;
     }
     const line = parseLabelledLine(text);
@@ -151,10 +217,13 @@ export function readFooterZone(body: Element, hidden: HiddenTest = NOTHING_HIDDE
   return { fields, consumed };
 }
 
-const DATELINE_AUTHOR =
-  /[（(]\s*(?:本报|本台|本网)?(?:记者|通讯员|作者)\s*[:：]?\s*([\u3400-\u9fff·]{2,4}(?:\s*[、，,\s]\s*(?:记者|通讯员)?\s*[\u3400-\u9fff·]{2,4}){0,3})\s*(?:整合|报道|摄影?|采写|综合|编译)?\s*[)）]/;
-const TRAILING_CREDIT = /^[（(]\s*([^()（）:：。，,]{2,16})\s*[)）]$/;
-const NOT_A_CREDIT = /^(?:完|全文完|待续|未完待续|本文完|图|注|附|续|上|下|一|二|三|四|五|六|七|八|九|十)$|图片|来源|编辑|摄|供图|资料|报道|视频|原标题/;
+/** A dateline credit in the first lines: "（记者 陈智 通讯员 王晓芳）", "本报讯（记者陈智 整合）". */
+const DATELINE_AUTHOR = /[（(]\s*(?:本报|本台|本网|特约)?(?:记者|通讯员|作者)\s*[:：]?\s*([^()（）:：。]{2,40}?)\s*[)）]/;
+/** A credit closing the body: "（张巨峰）", "（文/图 刘玺东 易赛楠）", "……趋稳趋优。（德清县发改局）". */
+const TRAILING_CREDIT = /[（(]\s*([^()（）:：。，,]{2,20})\s*[)）]\s*$/;
+/** Organisations that contribute a text (their name closes a government brief). */
+const ORG_SUFFIX = /(?:局|委|办|厅|处|科|部|中心|院|所|站|社|报|台|网|公司|集团|协会|学会|委员会|政府|街道|乡|镇)$/;
+const NOT_A_CREDIT = /^(?:完|全文完|待续|未完待续|本文完|图|注|附|续|上|下|一|二|三|四|五|六|七|八|九|十|略|下同|同比|环比|节选|暂定|试行|草案|全文|摘要|有删节)$|图片|来源|编辑|摄影|供图|资料|报道|视频|原标题|原题|原文|转自|来自|本文|记者|通讯员|贡献|对此|亦有|协助|参与|《|》|“/;
 
 const BLOCK_SELECTOR = 'p, div, li, td, th, dd, dt, section, blockquote, h1, h2, h3, h4, h5, h6, center, article, figcaption, pre';
 
@@ -178,7 +247,8 @@ export function readBodyEdges(body: Element): ShownMetadata {
   const blocks = textBlocks(body);
   const edges = [...blocks.slice(0, 3), ...blocks.slice(Math.max(3, blocks.length - 6))];
   for (const block of edges) {
-    const text = squash(block.textContent ?? '');
+    if ((block.textContent ?? '').length > 240) continue;
+    const text = lineText(block);
     if (text.length > 120) continue;
     const line = parseLabelledLine(text);
     const labelled = Object.keys(line.fields).length;
@@ -190,14 +260,21 @@ export function readBodyEdges(body: Element): ShownMetadata {
   }
   for (const block of blocks.slice(0, 3)) {
     const m = DATELINE_AUTHOR.exec(squash(block.textContent ?? ''));
-    if (m?.[1] && !fields.author) fields.author = m[1].replace(/\s*(?:记者|通讯员)\s*/g, ' ').replace(/\s*[、，,]\s*/g, ' ').trim();
+    const names = m?.[1] ? authorNames(m[1].replace(/(?:记者|通讯员)/g, ' ')) : null;
+    if (names && !fields.author) fields.author = names;
   }
   const last = blocks.at(-1);
-  if (last && !consumed.includes(last)) {
-    const m = TRAILING_CREDIT.exec(squash(last.textContent ?? ''));
-    if (m?.[1] && !NOT_A_CREDIT.test(m[1]) && !fields.author) {
-      fields.author = squash(m[1]);
-      consumed.push(last);
+  if (last && !consumed.includes(last) && !fields.author) {
+    const text = squash(last.textContent ?? '');
+    const m = TRAILING_CREDIT.exec(text);
+    const credit = m?.[1] ? squash(m[1]) : '';
+    const alone = m?.index === 0;
+    // Alone on its line, a parenthesis closing the body is a credit; after a sentence, only a name or an organisation.
+    const plausible = alone ? !NOT_A_CREDIT.test(credit) : /^[\u3400-\u9fff·]{2,3}$/.test(credit) || ORG_SUFFIX.test(credit);
+    const names = credit && plausible && !NOT_A_CREDIT.test(credit) ? (ORG_SUFFIX.test(credit) && !/\s/.test(credit) ? credit : authorNames(credit)) : null;
+    if (names) {
+      fields.author = names;
+      if (alone) consumed.push(last);
     }
   }
   return { fields, consumed };

@@ -25,6 +25,8 @@ export function runReadability(doc: Document): ReadabilityResult | null {
     charThreshold: hasCjk(sample) ? CJK_CHAR_THRESHOLD : 500,
     serializer: (node) => node as Element,
     keepClasses: false,
+    // JSON-LD is read by declared.ts already.
+    disableJSONLD: true,
   });
   const result = reader.parse();
   if (!result?.content) return null;

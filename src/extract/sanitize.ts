@@ -56,11 +56,10 @@ function purifierFor(view: Window & typeof globalThis): DOMPurify {
  * or `<form name="ownerDocument">` shadows the property itself (DOM clobbering), never the getter.
  */
 function ownGetter<T>(object: object, property: string): T | undefined {
-  for (let proto = Object.getPrototypeOf(object) as object | null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
-    const getter = Object.getOwnPropertyDescriptor(proto, property)?.get;
-    if (getter) return getter.call(object) as T;
-  }
-  // A DOM without accessors on its prototypes: read the property itself.
+  const proto = Object.getPrototypeOf(object) as object | null;
+  // Looked up from the prototype, with the object as `this`: the getter runs, the object's own properties are
+  // never consulted. (A DOM that keeps the property on the object itself: read it there.)
+  if (proto && property in proto) return Reflect.get(proto, property, object) as T | undefined;
   return (object as Record<string, T | undefined>)[property];
 }
 
