@@ -104,11 +104,11 @@ export function extractArticle(document: Document, options: ExtractOptions = {})
 
   // 1. Read the page in place: what it declares, its headline, the body the profile knows, the metadata it shows.
   const declared = readDeclared(document, profile);
-  const headline = pageHeadline(document, profile, declared.titles, hidden.deep);
   const located = locateBody(document, profile);
   const huge = !located && page.getElementsByTagName('*').length > HUGE_PAGE_ELEMENTS;
   // Where the running text is, before Readability decides: it bounds the lines read above and below the body.
   const anchor = located?.root ?? (classified?.scan ?? mainProse(page)).element;
+  const headline = pageHeadline(document, profile, declared.titles, hidden.deep, anchor);
   const shown: ShownFields = {};
   const consumed: Element[] = [];
   const absorb = (m: { fields: ShownFields; consumed: Element[] }): void => {

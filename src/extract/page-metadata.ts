@@ -134,6 +134,7 @@ function readLine(el: Element, header = false): ShownFields | null {
 }
 
 const PROSE = /[。！？]/;
+const BLOCK_CHILD = new Set(['DIV', 'P', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'SECTION', 'HEADER', 'FORM']);
 const ZONE_LIMIT = 40;
 
 /**
@@ -157,7 +158,13 @@ export function readHeaderZone(headline: Element, stopAt: Element | null, hidden
       current = current.firstElementChild ?? nextAfter(current);
       continue;
     }
-    if (PROSE.test(text) && text.length > 80) break;
+    // A box of several lines (a sticky bar repeating the title above the date and outlet) is read line by line.
+    if ([...current.children].some((c) => BLOCK_CHILD.has(c.tagName))) {
+      current = current.firstElementChild!;
+      continue;
+    }
+    // Running text has begun: a line with sentences (a title may end with a question mark).
+    if ((text.match(/[。！？]/g)?.length ?? 0) >= 2 || (PROSE.test(text) && text.length > 120)) break;
     const line = readLine(current, true);
     if (line) {
       assign(fields, line);

@@ -99,18 +99,36 @@ function matchScore(heading: string, ref: string): number {
  * Finds the element displaying the headline: the heading that best matches one of the declared titles. Returns
  * null when no element matches well enough.
  */
+/** Tags a template puts before a headline, inside the heading element ("<h2><span>原创</span>…"). */
+const BADGE = /^(?:原创|独家|转载|置顶|热|荐|新|图|视频|专题|头条|首发|推荐|精选|热门)$/;
+
+/** The text a heading displays, without a leading badge. */
+export function headlineText(element: Element): string {
+  const text = displayText(element.textContent ?? '');
+  const first = element.firstElementChild;
+  if (first && element.firstChild === first && /^(?:SPAN|EM|I|B|STRONG|LABEL|SMALL)$/.test(first.tagName)) {
+    const badge = displayText(first.textContent ?? '');
+    if (BADGE.test(badge) && text.length - badge.length >= 6) return displayText(text.slice(text.indexOf(badge) + badge.length));
+  }
+  return text;
+}
+
 export function findHeadline(root: ParentNode, declared: readonly string[], hidden?: (el: Element) => boolean): Headline | null {
-  const refs = [...new Set(declared.map(titleKey).filter((k) => k.length >= 4))];
+  // A heading that matches only the 栏目/站名 part of a declared title is a site heading, not the headline.
+  const refs = [...new Map(declared.map((d) => [titleKey(d), titleKey(cleanTitle(d))] as const)).entries()].filter(([k]) => k.length >= 4);
   if (!refs.length) return null;
   let best: Headline | null = null;
   for (const element of headlineCandidates(root)) {
     const raw = element.textContent ?? '';
     if (raw.length > 400) continue;
-    const text = displayText(raw);
+    const text = headlineText(element);
     const key = titleKey(text);
     if (key.length < 4 || key.length > 160) continue;
     let score = 0;
-    for (const ref of refs) score = Math.max(score, matchScore(key, ref));
+    for (const [ref, core] of refs) {
+      if (core !== ref && !core.includes(key) && !key.includes(core)) continue;
+      score = Math.max(score, matchScore(key, ref));
+    }
     if (score === 0 || hidden?.(element)) continue;
     score += HEADING_BONUS[element.tagName] ?? 0;
     if (element.closest('a, nav, header, footer, li, title, option')) score -= 30;
@@ -118,7 +136,7 @@ export function findHeadline(root: ParentNode, declared: readonly string[], hidd
   }
   // Nested matches (<h1><div class="font">…</div></h1>) score alike: keep the outermost of equal text.
   if (best) {
-    for (let up = best.element.parentElement; up && displayText(up.textContent ?? '') === best.text; up = up.parentElement) {
+    for (let up = best.element.parentElement; up && headlineText(up) === best.text; up = up.parentElement) {
       if (/^H[1-6]$/.test(up.tagName)) best = { ...best, element: up };
     }
   }
@@ -169,14 +187,36 @@ export function pageHeadline(
   profile: ProfileDetection | null,
   declared: readonly string[],
   hidden?: (el: Element) => boolean,
+  anchor?: Element | null,
 ): Headline | null {
   for (const selector of profile?.title ?? []) {
     for (const element of doc.querySelectorAll(selector)) {
-      const text = displayText(element.textContent ?? '');
+      const text = headlineText(element);
       if (titleKey(text).length >= 2 && !hidden?.(element)) return { element, text, score: 100 };
     }
   }
-  return doc.body ? findHeadline(doc.body, declared, hidden) : null;
+  if (!doc.body) return null;
+  const found = findHeadline(doc.body, declared, hidden);
+  if (found && found.score >= 55) return found;
+  return (anchor ? headingBefore(anchor, hidden) : null) ?? found;
+}
+
+/**
+ * When no heading matches a declared title (a <title> with only the column and site): the heading just above the
+ * running text.
+ */
+function headingBefore(anchor: Element, hidden?: (el: Element) => boolean): Headline | null {
+  const walker = anchor.ownerDocument.createTreeWalker(anchor.ownerDocument.body ?? anchor, 0x1 /* SHOW_ELEMENT */);
+  walker.currentNode = anchor;
+  for (let i = 0, el = walker.previousNode() as Element | null; el && i < 60; i++, el = walker.previousNode() as Element | null) {
+    if (el.contains(anchor)) continue;
+    if (!/^H[1-6]$/.test(el.tagName) && !HEADLINE_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) continue;
+    if (el.closest('a, nav, header, footer, li, option') || hidden?.(el)) continue;
+    const text = headlineText(el);
+    const length = titleKey(text).length;
+    if (length >= 6 && length <= 120) return { element: el, text, score: 40 };
+  }
+  return null;
 }
 
 /**
