@@ -44,10 +44,27 @@ interface RuntimeLike {
  * browser), so that the small detector content script does not carry the polyfill.
  */
 export function sendMessage<M extends Message>(message: M): Promise<Reply<M>> {
-  const g = globalThis as unknown as { browser?: RuntimeLike; chrome?: RuntimeLike };
-  const api = g.browser ?? g.chrome;
+  const api = extensionApi();
   if (!api) return Promise.reject(new Error('not in an extension context'));
   return api.runtime.sendMessage(message) as Promise<Reply<M>>;
+}
+
+/**
+ * The extension namespace, `browser` first, else `chrome`. In a content script a global that the browser does not
+ * define is looked up among the page's named elements and frames (`<iframe name="browser">`, `<div id="browser">`),
+ * so a candidate counts only when it really has `runtime.sendMessage`; a cross-origin frame throws on access.
+ */
+function extensionApi(): RuntimeLike | undefined {
+  const g = globalThis as unknown as Record<string, RuntimeLike | undefined>;
+  for (const name of ['browser', 'chrome']) {
+    try {
+      const api = g[name];
+      if (typeof api?.runtime?.sendMessage === 'function') return api;
+    } catch {
+      /* a cross-origin frame of that name */
+    }
+  }
+  return undefined;
 }
 
 /** Where a message may come from: the detection report from a content script in a tab, the rest from extension pages. */
@@ -66,7 +83,8 @@ export function handleMessages(handlers: Handlers, runtime: RuntimeApi): void {
   const ownId = runtime.id;
   const ownOrigin = runtime.getURL('');
   runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!isMessage(message) || !(message.type in handlers) || !senderAllowed(message, sender, ownId, ownOrigin)) return undefined;
+    // Own keys only: `in` would also take `__proto__`, `constructor`, `toString` … for message types.
+    if (!isMessage(message) || !Object.hasOwn(handlers, message.type) || !senderAllowed(message, sender, ownId, ownOrigin)) return undefined;
     const handler = handlers[message.type] as (m: Message, s: Runtime.MessageSender) => Promise<unknown>;
     return handler(message, sender);
   });

@@ -17,18 +17,22 @@ async function fileAccessAllowed(): Promise<boolean> {
   }
 }
 
-/** Injects the page bundle (once per page) and calls one of its functions with arguments. */
+/**
+ * Injects the page bundle (once per page) and calls one of its functions with arguments. The bundle's global is
+ * looked up as an own property of the isolated world's global object: a plain `globalThis[name]` also finds the
+ * page's elements by id or name (`<div id="__qingduPage">`, `<iframe name=…>`), which the page controls.
+ */
 export async function callPage<K extends keyof PageApi>(tabId: number, name: K, ...args: Parameters<PageApi[K]>): Promise<Awaited<ReturnType<PageApi[K]>>> {
   const [probe] = await browser.scripting.executeScript({
     target: { tabId },
-    func: (global: string) => typeof (globalThis as Record<string, unknown>)[global] === 'object',
+    func: (global: string) => Object.prototype.hasOwnProperty.call(globalThis, global),
     args: [PAGE_API_GLOBAL],
   });
   if (!probe?.result) await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_BUNDLE] });
   const [result] = await browser.scripting.executeScript({
     target: { tabId },
     func: (global: string, fn: string, fnArgs: unknown[]) =>
-      (globalThis as unknown as Record<string, Record<string, (...a: unknown[]) => unknown>>)[global]![fn]!(...fnArgs),
+      (Object.getOwnPropertyDescriptor(globalThis, global)!.value as Record<string, (...a: unknown[]) => unknown>)[fn]!(...fnArgs),
     args: [PAGE_API_GLOBAL, name, args],
   });
   return result?.result as Awaited<ReturnType<PageApi[K]>>;

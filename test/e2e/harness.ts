@@ -5,7 +5,7 @@
  * toolbar popup reached through CDP (Playwright does not list it as a page).
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
@@ -201,4 +201,56 @@ export class ActionPopup {
     const { data } = await this.send<{ data: string }>('Page.captureScreenshot', { format: 'png' });
     writeFileSync(path, Buffer.from(data, 'base64'));
   }
+
+  /** Sends any CDP command to the popup (`Network.enable`, `Page.addScriptToEvaluateOnNewDocument`, `Page.reload` …). */
+  command<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+    return this.send<T>(method, params);
+  }
+
+  /** Calls `listener` with the parameters of every CDP event `method` of the popup (enable its domain first). */
+  onEvent(method: string, listener: (params: Record<string, unknown>) => void): void {
+    this.session.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+      if (event.sessionId !== this.sessionId) return;
+      const message = JSON.parse(event.message) as { method?: string; params?: Record<string, unknown> };
+      if (message.method === method) listener(message.params ?? {});
+    });
+  }
+}
+
+export interface LoggedRequest {
+  path: string;
+  method: string;
+  headers: IncomingHttpHeaders;
+}
+
+export interface LoggingServer extends TestServer {
+  /** Every request the server saw, in order, with its method and headers. */
+  log: LoggedRequest[];
+}
+
+/**
+ * Like `serve`, and keeps each request's method and headers. Unknown paths get `fallbackStatus` (404; 204 makes a
+ * beacon that navigations do not leave the page for), and every response gets `headers`.
+ */
+export async function serveLogged(routes: Record<string, Route>, options: { fallbackStatus?: number; headers?: Record<string, string> } = {}): Promise<LoggingServer> {
+  const requests: string[] = [];
+  const log: LoggedRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('#')[0]!;
+    requests.push(path);
+    log.push({ path, method: req.method ?? 'GET', headers: req.headers });
+    for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
+    const route = routes[path] ?? routes[path.split('?')[0]!];
+    if (!route) {
+      res.statusCode = options.fallbackStatus ?? 404;
+      res.end(res.statusCode === 204 ? undefined : 'not found');
+      return;
+    }
+    res.setHeader('content-type', route.type ?? 'text/html; charset=utf-8');
+    res.end(route.body);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { origin: `http://127.0.0.1:${port}`, requests, log, close: () => new Promise((ok) => server.close(() => ok())) };
 }
