@@ -2,8 +2,8 @@
  * The qingdu package: `extractArticle(document, { url })` for any DOM document (jsdom in Node, the page in a
  * browser), the page detection, and the export formats.
  */
-export { extractArticle, detectPage, detectFamily, scoreFamilies, PROFILES } from './extract/index';
-export type { Article, ExtractOptions, Detection, FamilyId, Attachment, ArticleImage, VisibilityCheck } from './extract/index';
+export { extractArticle, analyzePage, detectPage, detectFamily, scoreFamilies, PROFILES } from './extract/index';
+export type { Analysis, Article, ExtractOptions, Detection, FamilyId, Attachment, ArticleImage, VisibilityCheck } from './extract/index';
 export { toMarkdown, htmlToMarkdown } from './format/markdown';
 export { toText } from './format/text';
 export { toStandaloneHtml } from './format/html';

@@ -10,7 +10,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { detectPage, extractArticle, type Article } from '../extract/index';
+import { copyPage } from '../extract/copy';
+import { hasClobberingNames } from '../extract/dom-safe';
+import { analyzePage, detectPage, type Article } from '../extract/index';
 import { toStandaloneHtml } from '../format/html';
 import { toMarkdown } from '../format/markdown';
 import { toText } from '../format/text';
@@ -140,11 +142,8 @@ function extractOne(file: string, url: string | undefined, force: boolean): Outc
     return { file, ok: false, kind: 'unreadable', error: e instanceof Error && !(e as NodeJS.ErrnoException).code ? e.message : describeFsError(e) };
   }
   const doc = documentFor(html, pageUrl(file, url));
-  const article = extractArticle(doc, { url: pageUrl(file, url), force });
-  if (!article) {
-    const why = detectPage(doc, pageUrl(file, url)).reason;
-    return { file, ok: false, kind: 'no-article', error: `no article found (${why})`, doc };
-  }
+  const { article, detection } = analyzePage(doc, { url: pageUrl(file, url), force });
+  if (!article) return { file, ok: false, kind: 'no-article', error: `no article found (${detection.reason})`, doc };
   return { file, ok: true, article, doc };
 }
 
@@ -216,7 +215,9 @@ function runDetect(positionals: string[], values: { url?: string }): number {
   const outcomes: Outcome[] = [];
   for (const file of positionals) {
     try {
-      const doc = documentFor(readPage(file), pageUrl(file, values.url));
+      const live = documentFor(readPage(file), pageUrl(file, values.url));
+      // Names that shadow DOM properties could mislead (or trap) a walk of the page itself: detect on a clean copy.
+      const doc = hasClobberingNames(live) ? copyPage(live) : live;
       process.stdout.write(`${JSON.stringify({ file, ...detectPage(doc, pageUrl(file, values.url)) })}\n`);
       outcomes.push({ file, ok: true });
     } catch (e) {

@@ -4,19 +4,23 @@
  * which family built it; the extraction itself runs only when the user asks.
  */
 import { classifyPage, detectFamily } from '../extract/detect';
-import { cleanTitle, declaredTitles, pageHeadline } from '../extract/title';
+import { hasClobberingNames } from '../extract/dom-safe';
 import { sendMessage } from '../messages';
 
 function detect(): void {
-  // Pages replaced by a viewer (PDF, images) or without a body are not articles; say nothing.
-  if (!document.body || !/html/.test(document.contentType)) return;
+  // Pages replaced by a viewer (PDF, images) or without a body are not articles; say nothing. Nor on a page whose
+  // element names shadow DOM properties: the detector reads the live page, which such names could mislead (the
+  // reader, working on a clean copy, still works there).
+  if (!document.body || !/html/.test(document.contentType) || hasClobberingNames(document)) return;
   const url = location.href;
   const { family, confidence, profile } = detectFamily(document, url);
   const { isArticle, reason } = classifyPage(document, url, profile);
   let title: string | null = null;
   if (isArticle) {
-    const titles = declaredTitles(document);
-    title = pageHeadline(document, profile, titles)?.text ?? (titles[0] ? cleanTitle(titles[0]) : null);
+    // For the tooltip: the family's title element, else the first <h1>, else <title> (the headline matching of the
+    // full extraction is left to the reader: this script stays small).
+    const heading = [...(profile?.title ?? []), 'h1'].map((s) => document.querySelector(s)).find((el) => el?.textContent?.trim());
+    title = (heading?.textContent ?? document.title).replace(/\s+/g, ' ').trim() || null;
   }
   void sendMessage({ type: 'page-detected', detection: { family, confidence, isArticle, reason }, title }).catch(() => {
     /* the background may be restarting; the next page load reports again */

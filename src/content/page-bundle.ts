@@ -3,8 +3,7 @@
  * extraction on the live page, where computed style tells what is visible, and renders exports and copies there,
  * where a DOM parser exists (the background service worker has none).
  */
-import { extractArticle } from '../extract/index';
-import { detectPage } from '../extract/detect';
+import { analyzePage } from '../extract/index';
 import { computedVisibility } from '../extract/visibility';
 import type { Article } from '../extract/types';
 import { exportArticle, type ClipboardPayload } from '../format/export';
@@ -29,8 +28,9 @@ async function extract(request: ExtractRequest): Promise<ExtractOutcome> {
       return article ? { ok: true, article, detection: { family: 'generic', confidence: 0, isArticle: true, reason: 'plain text document' } } : { ok: false, reason: 'not-html', contentType };
     }
     if (!/html|xml/i.test(contentType)) return { ok: false, reason: 'not-html', contentType };
-    const detection = detectPage(document, location.href);
-    let article: Article | null = extractArticle(document, { url: location.href, isVisible: computedVisibility(window), force: request.force });
+    const analysis = analyzePage(document, { url: location.href, isVisible: computedVisibility(window), force: request.force });
+    const detection = analysis.detection;
+    let article: Article | null = analysis.article;
     if (!article) return { ok: false, reason: 'no-article', detection };
     if (request.inlineImages) article = await inlineImages(article, parse);
     return { ok: true, article, detection };

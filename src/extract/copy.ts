@@ -1,54 +1,112 @@
 /**
- * The working copy: what the pipeline cuts and cleans is copied into an inert document (no browsing context, so
- * nothing in it loads or runs), never the page itself. The copy leaves out what the user cannot see, and flattens
- * nesting beyond a sane depth (pages nested thousands of levels deep overflow the stack of recursive DOM code,
- * jsdom's included). Live nodes found while reading the page are mapped to their copies.
+ * The working copy. The pipeline reads and cleans a copy of the page in an inert document (no browsing context:
+ * nothing in it loads or runs), never the page itself. The copy
+ *  - leaves out what the user cannot see (computed style in the browser; inline style and `hidden` in Node);
+ *  - has no names that clobber the DOM: form controls lose the names and ids that shadow form properties, and
+ *    forms, images, frames and objects lose names that shadow document properties;
+ *  - flattens nesting beyond a sane depth (recursive DOM code, jsdom's included, overflows the stack on pages
+ *    nested thousands of levels deep).
+ * The walk over the live page reads through prototype getters (dom-safe.ts), so the page cannot mislead it.
  */
+import { attributeOf, bodyOf, closestOf, firstChildOf, matchesOf, nextSiblingOf, nodeNameOf, nodeTypeOf, prop } from './dom-safe';
+import { isStaticallyHiddenSafe } from './visibility';
+import type { VisibilityCheck } from './types';
 
 /** Depth below which elements are copied as they are; deeper ones are unwrapped (their content is kept). */
 export const MAX_COPY_DEPTH = 256;
 
+/** Elements kept whatever their style says: the head's content, and scripts (detection reads them). */
+const ALWAYS = new Set(['SCRIPT', 'META', 'TITLE', 'LINK', 'BASE', 'TEMPLATE']);
+const FORM_CONTROLS = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'FIELDSET', 'OUTPUT', 'OBJECT', 'IMG', 'EMBED']);
+const DOCUMENT_NAMED = new Set(['FORM', 'IMG', 'IFRAME', 'EMBED', 'OBJECT', 'FRAME']);
+
 export interface CopyOptions {
-  /** Elements left out of the copy, with their content. */
-  hidden?: (el: Element) => boolean;
-  /** Live nodes whose copies the caller needs. */
-  wanted?: readonly (Node | null | undefined)[];
+  /** The visibility check of a rendered page (absent: markup decides). */
+  isVisible?: VisibilityCheck;
+  /** Containers a family shows only by script: never left out as hidden. */
+  keep?: readonly string[];
+}
+
+/** Names that would shadow a property of a form (for its controls) or of the document (for named elements). */
+function clobbers(name: string, proto: object | null): boolean {
+  return !!name && !!proto && name in proto;
 }
 
 /**
- * Copies the children of `live` into `target` (a node of `work`), iteratively. Returns the copies of the wanted
- * nodes (absent when left out).
+ * Copies `page` (head and body) into a new inert document and returns it. Which names clobber is read from the
+ * prototypes of the inert document's own form and document objects.
  */
-export function copyChildren(work: Document, live: Node, target: Node, options: CopyOptions = {}): Map<Node, Node> {
-  const wanted = new Set(options.wanted?.filter((n): n is Node => !!n));
-  const copies = new Map<Node, Node>();
-  const stack: [Node, Node, number][] = [[live, target, 0]];
+export function copyPage(page: Document, options: CopyOptions = {}): Document {
+  const work = prop<DOMImplementation>(page, 'implementation').createHTMLDocument('');
+  const keepSelector = (options.keep ?? []).join(',');
+  const formProto = Object.getPrototypeOf(work.createElement('form')) as object | null;
+  const docProto = Object.getPrototypeOf(work) as object | null;
+  const hidden = (el: Element, tag: string): boolean => {
+    if (ALWAYS.has(tag)) return false;
+    if (keepSelector && matchesOf(el, keepSelector)) return false;
+    if (options.isVisible) {
+      if (options.isVisible(el)) return false;
+      // Inside a container shown only by script, computed visibility is inherited from it: markup decides there.
+      return !(keepSelector && closestOf(el, keepSelector)) || isStaticallyHiddenSafe(el);
+    }
+    return isStaticallyHiddenSafe(el);
+  };
+  const head = prop<HTMLHeadElement | null>(page, 'head');
+  // createHTMLDocument('') made an empty <title>: the page's own comes instead.
+  work.head.replaceChildren();
+  if (head) copyInto(work, head, work.head, { hidden: () => false, formProto, docProto });
+  const body = bodyOf(page);
+  if (body) {
+    for (const name of ['class', 'id', 'lang', 'dir', 'data-pageid', 'data-tmplid', 'data-layout']) {
+      const value = attributeOf(body, name);
+      if (value !== null) work.body.setAttribute(name, value);
+    }
+    copyInto(work, body, work.body, { hidden, formProto, docProto });
+  }
+  const root = prop<Element | null>(page, 'documentElement');
+  const lang = root ? attributeOf(root, 'lang') : null;
+  if (lang !== null) work.documentElement.setAttribute('lang', lang);
+  return work;
+}
+
+function copyInto(
+  work: Document,
+  live: Node,
+  target: Node,
+  ctx: { hidden: (el: Element, tag: string) => boolean; formProto: object | null; docProto: object | null },
+): void {
+  const stack: [Node, Node, number, boolean][] = [[live, target, 0, false]];
   while (stack.length) {
-    const [from, to, depth] = stack.pop()!;
-    // Children are pushed in reverse so that they are appended in order: the stack pops the first one first.
-    const pending: [Node, Node, number][] = [];
-    for (let child = from.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 1 && options.hidden?.(child as Element)) continue;
-      if (child.nodeType === 1 && depth >= MAX_COPY_DEPTH) {
-        // Too deep: keep the content, drop the wrapper.
-        pending.push([child, to, depth]);
+    const [from, to, depth, inForm] = stack.pop()!;
+    const pending: [Node, Node, number, boolean][] = [];
+    for (let child = firstChildOf(from); child; child = nextSiblingOf(child)) {
+      const type = nodeTypeOf(child);
+      if (type === 3 || type === 8) {
+        to.appendChild(work.importNode(child, false));
         continue;
       }
-      const copy = work.importNode(child, false);
+      if (type !== 1) continue;
+      const el = child as Element;
+      const tag = nodeNameOf(el).toUpperCase();
+      if (tag === 'STYLE' || ctx.hidden(el, tag)) continue;
+      if (depth >= MAX_COPY_DEPTH) {
+        // Too deep: keep the content, drop the wrapper.
+        pending.push([el, to, depth, inForm || tag === 'FORM']);
+        continue;
+      }
+      const copy = work.importNode(el, false);
+      for (const attr of ['name', 'id']) {
+        const value = copy.getAttribute(attr);
+        if (value === null) continue;
+        if ((inForm && FORM_CONTROLS.has(tag) && clobbers(value, ctx.formProto)) || (DOCUMENT_NAMED.has(tag) && clobbers(value, ctx.docProto))) {
+          copy.removeAttribute(attr);
+        }
+      }
       to.appendChild(copy);
-      if (wanted.has(child)) copies.set(child, copy);
-      if (child.firstChild) pending.push([child, copy, depth + 1]);
+      if (firstChildOf(el)) pending.push([el, copy, depth + 1, inForm || tag === 'FORM']);
     }
     for (let i = pending.length - 1; i >= 0; i--) stack.push(pending[i]!);
   }
-  return copies;
-}
-
-/** An inert document to work in, with the page's title. */
-export function workDocument(page: Document): Document {
-  const work = page.implementation.createHTMLDocument('');
-  work.title = page.title;
-  return work;
 }
 
 /** The nodes between two markers, moved into a new container. */
@@ -60,3 +118,4 @@ export function between(work: Document, start: Node, end: Node): Element {
   holder.append(range.extractContents());
   return holder;
 }
+

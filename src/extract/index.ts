@@ -14,7 +14,7 @@
  */
 import { removeChrome, PLACEHOLDER } from './chrome';
 import { locateBody, trailingAttachments } from './body-locate';
-import { between, copyChildren, workDocument } from './copy';
+import { between, copyPage } from './copy';
 import { collectAttachments, collectImages, fixUrls, tidyBody } from './body';
 import { readDeclared } from './declared';
 import { classifyPage, detectFamily, mainProse } from './detect';
@@ -26,16 +26,17 @@ import { toPlainText } from './plain-text';
 import { foldWidth, squash, stripSpace, visibleLength } from './text';
 import { cleanTitle, pageHeadline, titleKey, siteSuffix } from './title';
 import type { Article, ExtractOptions } from './types';
-import { hiddenTest } from './visibility';
 
 export type { Article, ExtractOptions, Detection, FamilyId, Attachment, ArticleImage, VisibilityCheck } from './types';
+import type { Detection } from './types';
 export { detectPage, detectFamily, scoreFamilies } from './detect';
 export { PROFILES } from './profiles/index';
-import { profileById } from './profiles/index';
+import { PROFILES, profileById } from './profiles/index';
+import { prop } from './dom-safe';
 
 function pageUrl(document: Document, options: ExtractOptions): string | undefined {
   if (options.url) return options.url;
-  const own = document.URL;
+  const own = prop<string>(document, 'URL');
   return own && !/^about:/.test(own) ? own : undefined;
 }
 
@@ -87,57 +88,63 @@ function removeTitleRepeats(body: Element, title: string): void {
   }
 }
 
+/** Containers some family shows only by script (WeChat's body): never left out of the copy as hidden. */
+const KEEP_VISIBLE = PROFILES.flatMap((p) => p.keepVisible ?? []);
+
 /** Pages larger than this (elements) are not given to Readability, whose cost grows faster than the page. */
 export const HUGE_PAGE_ELEMENTS = 15_000;
 
 /** Extracts the article of a page, or returns null when the page holds no article. */
 export function extractArticle(document: Document, options: ExtractOptions = {}): Article | null {
-  const url = pageUrl(document, options);
-  const detected = detectFamily(document, url ?? '');
-  const { family, confidence } = detected;
-  const classified = options.force ? null : classifyPage(document, url ?? '', detected.profile);
-  if (classified && !classified.isArticle) return null;
-  const page = document.body;
-  if (!page) return null;
-  const profile = detected.profile ? (profileById(detected.profile.id) ?? null) : null;
-  const hidden = hiddenTest(options.isVisible, profile?.keepVisible);
+  return analyzePage(document, options).article;
+}
 
-  // 1. Read the page in place: what it declares, its headline, the body the profile knows, the metadata it shows.
-  const declared = readDeclared(document, profile);
-  const located = locateBody(document, profile);
+/** What the pipeline found: the article (or null) and the page's detection, which says why there is none. */
+export interface Analysis {
+  article: Article | null;
+  detection: Detection;
+}
+
+/** The article and the detection of a page, from one working copy (the page itself is read once). */
+export function analyzePage(document: Document, options: ExtractOptions = {}): Analysis {
+  const url = pageUrl(document, options);
+  // 1. The working copy: in an inert document, without what the user cannot see, without names that clobber the
+  // DOM. Everything below reads and cuts the copy; the page itself is only read once, here.
+  const doc = copyPage(document, { isVisible: options.isVisible, keep: KEEP_VISIBLE });
+  const page = doc.body;
+
+  const detected = detectFamily(doc, url ?? '');
+  const { family, confidence } = detected;
+  const classified = classifyPage(doc, url ?? '', detected.profile);
+  const detection: Detection = { family, confidence, isArticle: classified.isArticle, reason: classified.reason };
+  const none = (reason?: string): Analysis => ({ article: null, detection: reason ? { ...detection, isArticle: false, reason } : detection });
+  if (!classified.isArticle && !options.force) return none();
+  const profile = detected.profile ? (profileById(detected.profile.id) ?? null) : null;
+
+  // 2. What the page declares, the body the profile knows, its headline, the metadata lines it shows.
+  const declared = readDeclared(doc, profile);
+  const located = locateBody(doc, profile);
   const huge = !located && page.getElementsByTagName('*').length > HUGE_PAGE_ELEMENTS;
   // Where the running text is, before Readability decides: it bounds the lines read above and below the body.
-  const anchor = located?.root ?? (classified?.scan ?? mainProse(page)).element;
-  const headline = pageHeadline(document, profile, declared.titles, hidden.deep, anchor);
+  const anchor = located?.root ?? (classified.scan ?? mainProse(page)).element;
+  const headline = pageHeadline(doc, profile, declared.titles, undefined, anchor);
   const shown: ShownFields = {};
   const consumed: Element[] = [];
   const absorb = (m: { fields: ShownFields; consumed: Element[] }): void => {
     for (const [k, v] of Object.entries(m.fields) as [keyof ShownFields, string][]) if (v && !shown[k]) shown[k] = v;
     consumed.push(...m.consumed);
   };
-  absorb(readProfileFields(document, profile, hidden));
-  if (headline) absorb(readHeaderZone(headline.element, anchor, hidden));
-  if (anchor) absorb(readFooterZone(anchor, hidden));
+  absorb(readProfileFields(doc, profile));
+  if (headline) absorb(readHeaderZone(headline.element, anchor));
+  if (anchor) absorb(readFooterZone(anchor));
   // 责任编辑 sits in the body or just below it: look in the body, then in the region around it.
-  const inBody = anchor ? readEditor(anchor, hidden) : null;
+  const inBody = anchor ? readEditor(anchor) : null;
   const region = anchor?.parentElement?.parentElement?.parentElement ?? page;
-  const editorLine = inBody?.element ? inBody : readEditor(region === page.parentElement ? page : region, hidden);
+  const editorLine = inBody?.element ? inBody : readEditor(region === page.parentElement ? page : region);
   const trailing = located ? trailingAttachments(located.root) : [];
 
-  // 2. A working copy in an inert document, without what the user cannot see: the body container, or the page's
-  // body for Readability.
-  const work = workDocument(document);
-  const liveRoot = located?.root ?? (huge && anchor ? anchor : page);
-  const copyRoot = liveRoot === page ? work.body : work.importNode(liveRoot, false);
-  const copies = copyChildren(work, liveRoot, copyRoot, {
-    hidden: hidden.self,
-    wanted: [headline?.element, editorLine.element, located?.start, located?.end, ...consumed],
-  });
-  const copyOf = (node: Node | null | undefined): Element | null => (node ? ((copies.get(node) as Element | undefined) ?? null) : null);
-  const headlineCopy = copyOf(headline?.element);
-  const startCopy = copyOf(located?.start);
-  const endCopy = copyOf(located?.end);
-
+  // 3. The body: the container the profile knows (or, on a huge page, the richest prose container), else what
+  // Readability finds once the page's chrome and the lines read above are gone.
   let content: Element | null = null;
   let readability: ReturnType<typeof runReadability> = null;
   const dropInside = (root: Element, keep: Element | null): void => {
@@ -145,21 +152,21 @@ export function extractArticle(document: Document, options: ExtractOptions = {})
       for (const el of root.querySelectorAll(selector)) if (!el.contains(keep)) el.remove();
     }
   };
-  if (located || huge) {
-    content = startCopy && endCopy ? between(work, startCopy, endCopy) : copyRoot;
-    for (const el of trailing) content.append(work.importNode(el, true));
+  if (located || (huge && anchor)) {
+    content = located?.start && located.end ? between(doc, located.start, located.end) : (located?.root ?? anchor!);
+    for (const el of trailing) content.append(el);
     dropInside(content, null);
   } else {
-    dropInside(work.body, headlineCopy);
-    removeChrome(work.body, { protect: [headlineCopy], mode: 'page' });
+    dropInside(page, headline?.element ?? null);
+    removeChrome(page, { protect: [headline?.element ?? null], mode: 'page' });
   }
   // The metadata lines read above, and the 责任编辑 line, leave the copy (unless they hold the body or headline).
-  for (const el of [...consumed, editorLine.element].map(copyOf)) {
-    if (el && el !== content && !el.contains(content) && !el.contains(headlineCopy)) el.remove();
+  for (const el of [...consumed, editorLine.element]) {
+    if (el && el !== content && !el.contains(content) && !(headline && el.contains(headline.element))) el.remove();
   }
   if (!content) {
-    readability = runReadability(work);
-    if (!readability) return null;
+    readability = runReadability(doc);
+    if (!readability) return none('Readability found no article');
     content = readability.content;
   }
 
@@ -170,20 +177,20 @@ export function extractArticle(document: Document, options: ExtractOptions = {})
   for (const el of edges.consumed) el.remove();
   removeTitleRepeats(content, title);
   removeChrome(content, { mode: 'body' });
-  fixUrls(content, baseUrl(document, url));
+  fixUrls(content, baseUrl(doc, url));
   tidyBody(content);
 
   const fragment = sanitizeNode(content, document);
   const textContent = toPlainText(fragment);
   const summary = first(realSummary(shown.summary, title, textContent), realSummary(declared.description, title, textContent));
   const images = collectImages(fragment);
-  if (visibleLength(textContent) < 10 && !images.length && !options.force) return null;
+  if (visibleLength(textContent) < 10 && !images.length && !options.force) return none('no text left after cleaning');
 
   const source = first(shown.source, declared.source);
   // A writer is one the page shows: meta authors are often the outlet or the site (网易, 参考消息).
   const author = shown.author ?? null;
   const views = shown.views ? Number(shown.views) : null;
-  return {
+  const article: Article = {
     title,
     byline: first(author, source),
     author,
@@ -204,4 +211,5 @@ export function extractArticle(document: Document, options: ExtractOptions = {})
     images,
     length: visibleLength(textContent),
   };
+  return { article, detection };
 }

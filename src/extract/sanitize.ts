@@ -34,8 +34,9 @@ const instances = new WeakMap<object, DOMPurify>();
 function purifierFor(view: Window & typeof globalThis): DOMPurify {
   let purify = instances.get(view);
   if (!purify) {
-    purify = createDOMPurify(view);
-    // Unsupported (no real window): DOMPurify would hand its input back unsanitised. Refuse instead.
+    purify = createDOMPurify(inertWindow(view));
+    // Unsupported (not a real window, e.g. a clobbered defaultView): such a DOMPurify cannot sanitise (by version,
+    // it lacks sanitize() or returns its input unchanged). Refuse instead.
     if (!purify.isSupported) throw new Error('DOMPurify cannot sanitise with this window: refusing to pass HTML through');
     purify.addHook('afterSanitizeAttributes', (node) => {
       if (node.nodeName === 'A' && node.hasAttribute('href')) {
@@ -61,6 +62,27 @@ function ownGetter<T>(object: object, property: string): T | undefined {
   // never consulted. (A DOM that keeps the property on the object itself: read it there.)
   if (proto && property in proto) return Reflect.get(proto, property, object) as T | undefined;
   return (object as Record<string, T | undefined>)[property];
+}
+
+/**
+ * The window for DOMPurify, with a fresh empty document of its own in place of the page's: DOMPurify reads
+ * `window.document.nodeType`, `.createElement`, `.implementation`, `.importNode`, which named elements of the page
+ * shadow (`<img name="createElement">`: DOMPurify would throw, or report itself unsupported). The constructors stay
+ * the window's own, so nodes of the page are still recognised.
+ */
+function inertWindow(view: Window & typeof globalThis): Window & typeof globalThis {
+  const page = ownGetter<Document>(view, 'document');
+  const implementation = page ? ownGetter<DOMImplementation>(page, 'implementation') : undefined;
+  if (!implementation) return view;
+  return {
+    document: implementation.createHTMLDocument(''),
+    Element: view.Element,
+    Node: view.Node,
+    NodeFilter: view.NodeFilter,
+    DOMParser: view.DOMParser,
+    HTMLTemplateElement: view.HTMLTemplateElement,
+    trustedTypes: (view as { trustedTypes?: unknown }).trustedTypes,
+  } as unknown as Window & typeof globalThis;
 }
 
 /** The window DOMPurify must be bound to: a parsed or cloned document has none of its own. */

@@ -219,13 +219,3 @@ function headingBefore(anchor: Element, hidden?: (el: Element) => boolean): Head
   return null;
 }
 
-/**
- * The titles a page declares, best first: the government ArticleTitle, OpenGraph and Twitter titles, `<title>`.
- * (readDeclared adds JSON-LD and family values; this light version serves the detector.)
- */
-export function declaredTitles(doc: Document): string[] {
-  const meta = (name: string): string | null =>
-    doc.querySelector(`meta[name="${name}" i], meta[property="${name}" i]`)?.getAttribute('content')?.trim() || null;
-  const titles = [meta('ArticleTitle'), meta('og:title'), meta('twitter:title'), squash(doc.querySelector('title')?.textContent ?? '')];
-  return [...new Set(titles.filter((x): x is string => !!x))];
-}

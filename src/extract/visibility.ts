@@ -2,9 +2,17 @@
  * Elements the user cannot see are not part of the article. In the browser the caller passes a check based on
  * computed style; in Node (no layout) inline style and the `hidden` attribute decide.
  */
+import { attributeOf, hasAttributeOf } from './dom-safe';
 import type { VisibilityCheck } from './types';
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important)?\s*(?:;|$)/i;
+
+/** As isStaticallyHidden, read through the prototype (for the live page, whose names may shadow properties). */
+export function isStaticallyHiddenSafe(el: Element): boolean {
+  if (hasAttributeOf(el, 'hidden')) return true;
+  const style = attributeOf(el, 'style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
 
 /** Hidden by markup alone: the `hidden` attribute or an inline `display:none` / `visibility:hidden`. */
 export function isStaticallyHidden(el: Element): boolean {

@@ -990,16 +990,22 @@ describe('message senders and world isolation', () => {
     }
   });
 
-  // KNOWN ISSUE, outside this test's remit (src/extract): form controls named like Node/Element members clobber
-  // them on the form in every world, and the extractor (and Readability) read them directly. These names make the
-  // extraction throw ("e.tagName.toLowerCase is not a function", "el.getAttribute is not a function" …); the
-  // names parentNode and nextElementSibling make it loop forever (Readability's _hasAncestorTag walks
-  // node.parentNode), which freezes the page's tab, so they are not exercised here. When the extractor reads
-  // through prototype getters, this test fails: turn it into a plain `it`.
-  it.fails('known issue: form controls named tagName, getAttribute … make the extraction fail', async () => {
-    const names = ['tagName', 'hasAttribute', 'getAttribute', 'querySelectorAll', 'textContent', 'getElementsByTagName', 'removeAttribute'];
+  // Form controls named like Node/Element members shadow them on the form in every world (jsdom does not model
+  // this, so only a browser can test it). Reading them directly made the extraction throw ("el.getAttribute is not
+  // a function"), and parentNode / nextElementSibling made Readability's _hasAncestorTag loop forever, freezing the
+  // tab. The extraction now reads the live page through prototype getters and works on a copy without such names.
+  it('form controls named like DOM members (parentNode, tagName, getAttribute …) neither trap nor break the extraction', async () => {
+    const names = [
+      'tagName', 'hasAttribute', 'getAttribute', 'querySelectorAll', 'textContent', 'getElementsByTagName', 'removeAttribute',
+      'parentNode', 'parentElement', 'nextElementSibling', 'nextSibling', 'firstChild', 'childNodes', 'children', 'nodeType',
+      'nodeName', 'closest', 'matches', 'contains', 'attributes', 'ownerDocument', 'className', 'id',
+    ];
     const path = '/news/2024/0506/clobber-extractor.html';
-    const body = newsArticle(pics.origin).replace('<h1>', `<form name="search">${names.map((n) => `<input name="${n}">`).join('')}</form><h1>`);
+    const controls = names.map((n) => `<input name="${n}">`).join('');
+    // In front of the headline, and inside the article (where Readability walks its ancestors).
+    const body = newsArticle(pics.origin)
+      .replace('<h1>', `<form name="search">${controls}</form><form name="body"></form><img name="documentElement" src="/x.png"><h1>`)
+      .replace(/(<p[^>]*>)/, `<form>${controls}</form>$1`);
     const server = await serveLogged({ [path]: { body } });
     try {
       const { page, tabId } = await openWeb(server.origin + path);

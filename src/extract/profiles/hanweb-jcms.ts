@@ -12,7 +12,6 @@ export const hanwebJcmsDetection: ProfileDetection = {
     { kind: 'meta', pattern: /^author=大汉网络/, weight: 1 },
     { kind: 'asset', pattern: /hanweb\.com|\/module\/jslib\//, weight: 1 },
   ],
-  articleUrls: [/\/art\/\d{4}\/\d{1,2}\/\d{1,2}\/art_\d+_\d+\.html/],
   listUrls: [/\/col\/col\d+\/(?:index\.html)?/],
   body: ['#zoom', '.main-txt', '#Zoom'],
   title: ['.con-title', '.main-title', '.title h1'],

@@ -10,7 +10,6 @@ export const phpcmsDetection: ProfileDetection = {
     { kind: 'asset', pattern: /phpcms\.cn/, weight: 1 },
     { kind: 'url', pattern: /\/show-\d+-\d+-\d+\.html|\/html\/\d{4}\/[^/]+_\d{4}\/\d+\.html/, weight: 1 },
   ],
-  articleUrls: [/\/show-\d+-\d+-\d+\.html/, /\/html\/\d{4}\/[^/]+_\d{4}\/\d+\.html/],
   listUrls: [/index\.php\?m=search/, /\/list-\d+-\d+\.html/],
   body: ['.acontent', '#article', '.content'],
 };

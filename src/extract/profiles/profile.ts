@@ -42,8 +42,6 @@ export interface EmbeddedField {
 export interface ProfileDetection {
   id: Exclude<FamilyId, 'generic'>;
   signals: Signal[];
-  /** URL shapes of this family's article pages. */
-  articleUrls?: RegExp[];
   /** URL shapes of its list, column and search pages. */
   listUrls?: RegExp[];
   /** Body container, first match wins; an element holding the most text is taken when several match. */

@@ -11,7 +11,6 @@ export const sudyWebplusDetection: ProfileDetection = {
     { kind: 'selector', pattern: '[frag^="窗口"], [frag^="面板"]', weight: 1 },
     { kind: 'url', pattern: /\/c\d+a\d+\/page\.htm/, weight: 1 },
   ],
-  articleUrls: [/\/c\d+a\d+\/page\.htm/],
   listUrls: [/\/\d+\/list\d*\.htm/, /\/_web\/(?:_)?search\//],
   body: ['.wp_articlecontent'],
   title: ['h1.arti-title', '.arti_title', '.arti-title', '.item_title'],

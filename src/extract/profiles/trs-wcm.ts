@@ -10,7 +10,6 @@ export const trsWcmDetection: ProfileDetection = {
     { kind: 'asset', pattern: /\/wcm\/|trs_favicon|trs\.com\.cn/i, weight: 1 },
     { kind: 'asset', pattern: /\/W0\d{10,}\w*\.(?:jpe?g|png|gif|pdf|docx?|xlsx?)/, weight: 1 },
   ],
-  articleUrls: [/\/t\d{8}_\d+\.s?html?(?:[?#]|$)/],
   body: ['.TRS_Editor', '.TRS_UEDITOR', '#UCAP-CONTENT'],
 };
 

@@ -11,7 +11,6 @@ export const vsbBodaDetection: ProfileDetection = {
     { kind: 'selector', pattern: 'form[name="_newscontent_fromname"], [id^="vsb_content"], .v_news_content', weight: 2 },
     { kind: 'url', pattern: /\/info\/\d+\/\d+\.htm/, weight: 1 },
   ],
-  articleUrls: [/\/info\/\d+\/\d+\.htm/],
   listUrls: [/\/ssjg\.jsp/],
   body: ['#vsb_content .v_news_content', '.v_news_content', '#vsb_content_2', '[id^="vsb_content"]'],
   title: ['form[name="_newscontent_fromname"] h1', 'form[name="_newscontent_fromname"] h2', 'form[name="_newscontent_fromname"] h3'],

@@ -1,0 +1,108 @@
+/**
+ * DOM reads that a page cannot clobber. A page's `<form>` exposes its controls as properties (`<input
+ * name="parentNode">` makes `form.parentNode` that input), and a document exposes named forms, images and frames
+ * (`<form name="body">` makes `document.body` that form). Reading through the prototype's own getters and methods
+ * is immune; the pipeline does so where it walks the live page, and works on a copy that has no such names.
+ */
+
+type Getter = (this: unknown) => unknown;
+const getters = new Map<object, Map<string, Getter | null>>();
+
+/** The getter of `property` found on the prototype chain of `object` (not on the object itself). */
+function protoGetter(object: object, property: string): Getter | null {
+  const proto = Object.getPrototypeOf(object) as object | null;
+  if (!proto) return null;
+  let byName = getters.get(proto);
+  if (!byName) getters.set(proto, (byName = new Map<string, Getter | null>()));
+  let getter = byName.get(property);
+  if (getter === undefined) {
+    getter = null;
+    for (let p: object | null = proto; p; p = Object.getPrototypeOf(p) as object | null) {
+      const descriptor = Object.getOwnPropertyDescriptor(p, property);
+      if (descriptor) {
+        // Called with .call(object) below: the getter is bound to the right receiver there.
+        // eslint-disable-next-line @typescript-eslint/unbound-method
+        getter = (descriptor.get as Getter | undefined) ?? null;
+        break;
+      }
+    }
+    byName.set(property, getter);
+  }
+  return getter;
+}
+
+function read<T>(object: object, property: string): T {
+  const getter = protoGetter(object, property);
+  return (getter ? getter.call(object) : undefined) as T;
+}
+
+function method(object: object, name: string): ((...args: unknown[]) => unknown) | null {
+  for (let p = Object.getPrototypeOf(object) as object | null; p; p = Object.getPrototypeOf(p) as object | null) {
+    const descriptor = Object.getOwnPropertyDescriptor(p, name);
+    if (descriptor) return typeof descriptor.value === 'function' ? (descriptor.value as (...args: unknown[]) => unknown) : null;
+  }
+  return null;
+}
+
+export const firstChildOf = (node: Node): Node | null => read<Node | null>(node, 'firstChild');
+export const nextSiblingOf = (node: Node): Node | null => read<Node | null>(node, 'nextSibling');
+export const nodeTypeOf = (node: Node): number => read<number>(node, 'nodeType');
+export const nodeNameOf = (node: Node): string => read<string>(node, 'nodeName');
+export const parentOf = (node: Node): Node | null => read<Node | null>(node, 'parentNode');
+
+export function attributeOf(el: Element, name: string): string | null {
+  const fn = method(el, 'getAttribute');
+  return fn ? (fn.call(el, name) as string | null) : null;
+}
+
+export function hasAttributeOf(el: Element, name: string): boolean {
+  const fn = method(el, 'hasAttribute');
+  return fn ? Boolean(fn.call(el, name)) : false;
+}
+
+export function matchesOf(el: Element, selector: string): boolean {
+  const fn = method(el, 'matches');
+  try {
+    return fn ? Boolean(fn.call(el, selector)) : false;
+  } catch {
+    return false;
+  }
+}
+
+/** A property read through its prototype getter (`document.body` even when a page element is named "body"). */
+export function prop<T>(object: object, property: string): T {
+  return read<T>(object, property);
+}
+
+export const bodyOf = (doc: Document): HTMLElement | null => read<HTMLElement | null>(doc, 'body');
+
+/** `el.closest(selector)`, walking parents through the prototype getters. */
+export function closestOf(el: Element, selector: string): Element | null {
+  for (let cur: Node | null = el; cur && nodeTypeOf(cur) === 1; cur = parentOf(cur)) {
+    if (matchesOf(cur as Element, selector)) return cur as Element;
+  }
+  return null;
+}
+
+/**
+ * True when the page has names that shadow DOM properties: a form control named like a form property, or a named
+ * form, image, frame or object named like a document property. The detector leaves such pages alone (it reads the
+ * live page directly); the extraction works on a copy without those names.
+ */
+export function hasClobberingNames(doc: Document): boolean {
+  const query = method(doc, 'querySelectorAll');
+  if (!query) return true;
+  const formProto = Object.getPrototypeOf(doc.createElement('form')) as object;
+  for (const el of query.call(doc, 'form [name], form [id]') as Iterable<Element>) {
+    for (const attr of ['name', 'id']) {
+      const value = attributeOf(el, attr);
+      if (value && value in formProto) return true;
+    }
+  }
+  const docProto = Object.getPrototypeOf(doc) as object;
+  for (const el of query.call(doc, 'form[name], img[name], iframe[name], embed[name], object[name], frame[name], object[id]') as Iterable<Element>) {
+    const value = attributeOf(el, 'name') ?? attributeOf(el, 'id');
+    if (value && value in docProto) return true;
+  }
+  return false;
+}
