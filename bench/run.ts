@@ -1,0 +1,330 @@
+/**
+ * `npm run bench`: our extractArticle against vanilla @mozilla/readability (same version, same jsdom, same parsed
+ * document, same run) over the sets in ../shared/corpus. See BENCHMARKS.md ("Method") for what is measured.
+ *
+ *   npm run bench                                   all sets, table and targets on stdout
+ *   npm run bench -- --set zyte-aeb --set seed      some sets (or --set a,b)
+ *   npm run bench -- --filter 163/ --limit 20       pages whose id contains a string; at most N pages per set
+ *   npm run bench -- --json out.json                everything, per page, as JSON
+ *   npm run bench -- --write-md                     regenerate BENCHMARKS.md (--md-file to write elsewhere)
+ *   npm run bench -- --worst                        also print the 10 worst pages per set
+ *   npm run bench -- --jobs 1                       worker processes (default: min(2, CPUs))
+ *   npm run bench -- --from-json out.json --write-md   re-render figures and BENCHMARKS.md from a saved run
+ */
+import { fork, execFileSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { renderMarkdown, type RunInfo } from './markdown';
+import {
+  combineCmsGne,
+  META_HEADER,
+  MEMORY_HEADER,
+  metaLines,
+  memoryLines,
+  RESULT_HEADER,
+  resultLines,
+  setRows,
+  TARGET_HEADER,
+  targetLines,
+  targets,
+  textTable,
+  workerLine,
+  worstPages,
+  type Row,
+  type Worst,
+} from './report';
+import { CORPUS_DIR, SETS, setByName } from './sets';
+import { failed, type FromWorker, type PageRef, type PageResult, type ToWorker, type WorkerStats } from './types';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ROOT = resolve(here, '..');
+
+const HELP = `npm run bench -- [options]
+  --set <name>       a set (repeat, or comma-separated); default all: ${SETS.map((s) => s.name).join(', ')}
+  --filter <text>    only pages whose id contains <text>
+  --limit <n>        at most n pages per set
+  --json <file>      write all figures and per-page results as JSON
+  --write-md         regenerate BENCHMARKS.md (keeps its browser section)
+  --md-file <file>   where --write-md writes (default BENCHMARKS.md at the repo root)
+  --worst            print the 10 worst pages per set
+  --jobs <n>         worker processes (default min(2, CPUs))
+  --timeout <s>      per-page limit before a worker is killed (default 300)
+  --from-json <file> no run: recompute the figures from a file written by --json (with --set, --filter)`;
+
+const { values: opts } = parseArgs({
+  options: {
+    set: { type: 'string', multiple: true },
+    filter: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'string' },
+    'write-md': { type: 'boolean' },
+    'md-file': { type: 'string' },
+    worst: { type: 'boolean' },
+    jobs: { type: 'string' },
+    timeout: { type: 'string' },
+    'from-json': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+if (opts.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+if (!existsSync(CORPUS_DIR)) {
+  console.error(`bench: corpus not found at ${CORPUS_DIR} (../shared/corpus beside the repo)`);
+  process.exit(1);
+}
+
+const setNames = opts.set?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean) ?? SETS.map((s) => s.name);
+const sets = setNames.map(setByName);
+const limit = opts.limit ? Number(opts.limit) : Infinity;
+const jobs = Math.max(1, opts.jobs ? Number(opts.jobs) : Math.min(2, availableParallelism()));
+const timeoutMs = (opts.timeout ? Number(opts.timeout) : 300) * 1000;
+
+const selected = (set: string, id: string): boolean => setNames.includes(set) && (!opts.filter || id.includes(opts.filter));
+const refs: PageRef[] = opts['from-json']
+  ? []
+  : sets.flatMap((s) =>
+      s
+        .list()
+        .filter((id) => selected(s.name, id))
+        .slice(0, limit)
+        .map((id) => ({ set: s.name, id })),
+    );
+if (!refs.length && !opts['from-json']) {
+  console.error('bench: no pages selected');
+  process.exit(1);
+}
+
+// ---- workers ----
+
+interface Worker {
+  child: ChildProcess;
+  current: PageRef | null;
+  timer: NodeJS.Timeout | null;
+  doneSent: boolean;
+  finished: boolean;
+}
+
+const results: PageResult[] = [];
+const stats: WorkerStats[] = [];
+const warmups: number[] = [];
+let next = 0;
+let seq = 0;
+const started = performance.now();
+const loadAtStart = loadavg()[0]!;
+const tty = process.stderr.isTTY;
+
+function progress(r: PageResult): void {
+  const n = results.length;
+  if (tty) process.stderr.write(`\r\x1b[K[${n}/${refs.length}] ${r.set} ${r.id}`.slice(0, (process.stderr.columns || 100) - 1));
+  else if (n % 250 === 0 || n === refs.length) process.stderr.write(`[${n}/${refs.length}] ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+}
+
+function run(): Promise<void> {
+  return new Promise((done) => {
+    const workers = new Set<Worker>();
+    const finish = (): void => {
+      if (results.length === refs.length && [...workers].every((w) => w.finished)) done();
+    };
+    const assign = (w: Worker): void => {
+      if (next >= refs.length) {
+        w.current = null;
+        w.doneSent = true;
+        w.child.send({ type: 'done' } satisfies ToWorker);
+        return;
+      }
+      const ref = refs[next++]!;
+      w.current = ref;
+      w.timer = setTimeout(() => {
+        // A page that hangs: give up on it, kill this worker (ours) and start another.
+        w.child.kill('SIGKILL');
+      }, timeoutMs);
+      w.child.send({ type: 'page', ref, seq: seq++ } satisfies ToWorker);
+    };
+    const spawn = (): void => {
+      const execArgv = [...process.execArgv];
+      if (!execArgv.some((a) => a.includes('tsx'))) execArgv.push('--import', 'tsx');
+      // The worker runs a minor GC before each timed call (default V8 heap settings otherwise).
+      execArgv.push('--expose-gc');
+      const child = fork(join(here, 'worker.ts'), [], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+      const w: Worker = { child, current: null, timer: null, doneSent: false, finished: false };
+      workers.add(w);
+      child.on('message', (msg: FromWorker) => {
+        if (msg.type === 'ready') {
+          warmups.push(msg.warmupMs);
+          assign(w);
+        } else if (msg.type === 'result') {
+          if (w.timer) clearTimeout(w.timer);
+          w.current = null;
+          results.push(msg.result);
+          progress(msg.result);
+          assign(w);
+        } else if (msg.type === 'stats') {
+          stats.push(msg.stats);
+        }
+      });
+      child.on('exit', (code, signal) => {
+        if (w.timer) clearTimeout(w.timer);
+        w.finished = true;
+        if (w.current) {
+          const why = signal === 'SIGKILL' ? `timed out after ${timeoutMs / 1000} s` : `worker exited (${signal ?? code})`;
+          const r = failed(w.current, why);
+          results.push(r);
+          progress(r);
+          w.current = null;
+          if (next < refs.length || results.length < refs.length) spawn();
+        } else if (!w.doneSent && ![...workers].some((x) => !x.finished)) {
+          console.error(`bench: worker ${child.pid} exited (${signal ?? code}) before any page; giving up`);
+          process.exit(1);
+        }
+        finish();
+      });
+    };
+    for (let i = 0; i < Math.min(jobs, refs.length); i++) spawn();
+  });
+}
+
+/** A hash of every file under src/ at the start of the run: the code measured, even on a dirty tree. */
+function srcHash(): string {
+  const hash = createHash('sha1');
+  const files = readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => join(d.parentPath, d.name))
+    .sort();
+  for (const f of files) hash.update(f.slice(ROOT.length)).update('\0').update(readFileSync(f)).update('\0');
+  return hash.digest('hex').slice(0, 12);
+}
+const srcAtStart = opts['from-json'] ? '' : srcHash();
+
+function git(args: string[]): string | null {
+  try {
+    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function version(pkg: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '?';
+  }
+}
+
+interface Saved {
+  run: RunInfo;
+  workers: WorkerStats[];
+  pages: PageResult[];
+}
+
+/** A live run: the workers over the selected pages. */
+async function measure(): Promise<Saved> {
+  const commit = git(['rev-parse', '--short', 'HEAD']) ?? 'unknown';
+  const dirty = git(['status', '--porcelain']);
+  process.stderr.write(`bench: ${refs.length} pages from ${sets.map((s) => s.name).join(', ')}; ${jobs} worker(s)\n`);
+  await run();
+  if (tty) process.stderr.write('\n');
+  const seconds = (performance.now() - started) / 1000;
+  // Results in set order, then page order, whatever order the workers finished in.
+  const order = new Map(refs.map((r, i) => [`${r.set}\u0000${r.id}`, i]));
+  results.sort((a, b) => order.get(`${a.set}\u0000${a.id}`)! - order.get(`${b.set}\u0000${b.id}`)!);
+  const commitAtEnd = git(['rev-parse', '--short', 'HEAD']) ?? 'unknown';
+  const info: RunInfo = {
+    commit,
+    ...(commitAtEnd !== commit ? { commitAtEnd } : {}),
+    srcHash: srcAtStart,
+    dirtyPaths: dirty === null ? null : dirty.split('\n').filter(Boolean).length,
+    date: new Date().toISOString(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: availableParallelism(),
+    ramGb: totalmem() / 1024 ** 3,
+    os: `${type()} ${release()}`,
+    node: process.version,
+    readability: version('@mozilla/readability'),
+    jsdom: version('jsdom'),
+    jobs,
+    seconds,
+    pages: results.length,
+    sets: sets.map((s) => s.name),
+    partial: Boolean(opts.filter || opts.limit || opts.set),
+    argv: process.argv.slice(2).join(' '),
+    warmupMs: warmups,
+    mainMaxRssKb: process.resourceUsage().maxRSS,
+    loadavg: [loadAtStart, loadavg()[0]!, loadavg()[2]!],
+  };
+  return { run: info, workers: stats, pages: results };
+}
+
+/** A saved run (--json), narrowed by --set and --filter. */
+function reload(file: string): Saved {
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as Saved;
+  const pages = saved.pages.filter((p) => selected(p.set, p.id));
+  const narrowed = pages.length !== saved.pages.length;
+  const run: RunInfo = { ...saved.run, pages: pages.length, partial: saved.run.partial || narrowed, sets: sets.map((s) => s.name).filter((n) => pages.some((p) => p.set === n)) };
+  return { run, workers: saved.workers, pages };
+}
+
+async function main(): Promise<void> {
+  const saved = opts['from-json'] ? reload(opts['from-json']) : await measure();
+  const { run: info, workers: stats, pages } = saved;
+  const present = sets.filter((s) => pages.some((p) => p.set === s.name));
+  const rows: Row[] = present.flatMap((s) => setRows(s.name, s.metric, pages.filter((r) => r.set === s.name)));
+  const ts = targets(rows, pages);
+  const combined = combineCmsGne(pages);
+  const worst: Record<string, Worst[]> = Object.fromEntries(present.map((s) => [s.name, worstPages(pages.filter((r) => r.set === s.name), s.metric)]));
+  const seconds = info.seconds;
+
+  const pass = ts.filter((t) => t.pass === true).length;
+  const fail = ts.filter((t) => t.pass === false).length;
+  const out: string[] = [];
+  out.push(`Qingdu benchmark: commit ${info.commit}${info.dirtyPaths ? ` (+${info.dirtyPaths} uncommitted paths)` : ''}${info.commitAtEnd ? ` (HEAD moved to ${info.commitAtEnd} during the run)` : ''}, ${pages.length} pages, ${info.jobs} worker(s), ${seconds.toFixed(0)} s${opts['from-json'] ? ` (from ${opts['from-json']}, run ${info.date.slice(0, 16)})` : ''}`);
+  out.push(`machine load average (1 min) ${info.loadavg[0].toFixed(1)} at start, ${info.loadavg[1].toFixed(1)} at end, ${info.loadavg[2].toFixed(1)} over 15 min, on ${info.cores} cores`);
+  out.push(`ours = extractArticle, vanilla = @mozilla/readability ${info.readability}, both on jsdom ${info.jsdom}; "apart" = pages read from script-revealed or missing text, "static" = the rest`);
+  out.push('', textTable(RESULT_HEADER, resultLines(rows)));
+  out.push('', `Targets: ${pass} pass, ${fail} fail`, textTable(TARGET_HEADER, targetLines(ts)));
+  if (combined) out.push('', `Metadata, cms-zh-real + gne-zh (${combined.pages} distinct pages; non-articles rejected ${combined.nonArticlesRejected}/${combined.nonArticles}):`, textTable(META_HEADER, metaLines(combined.meta)));
+  out.push('', 'Memory and failures:', textTable(MEMORY_HEADER, memoryLines(rows)));
+  for (const w of stats) out.push(`  worker ${workerLine(w)}`);
+  out.push(`  main process peak RSS ${(info.mainMaxRssKb / 1024).toFixed(0)} MB`);
+  const apart = pages.filter((r) => r.dynamic);
+  if (apart.length) {
+    out.push('', `Pages reported apart (${apart.length}):`);
+    for (const r of apart) out.push(`  ${r.set} ${r.id}: ${r.dynamic!.kind}, ${r.dynamic!.detail}`);
+  }
+  const failedPages = pages.filter((r) => r.fatal);
+  if (failedPages.length) {
+    out.push('', `Pages that failed (${failedPages.length}, left out of every figure):`);
+    for (const r of failedPages) out.push(`  ${r.set} ${r.id}: ${r.fatal}`);
+  }
+  if (opts.worst) {
+    for (const [set, list] of Object.entries(worst)) {
+      if (!list.length) continue;
+      out.push('', `Worst pages, ${set}:`);
+      for (const w of list) out.push(`  ${w.score.toFixed(3)}  ${w.id}  ${w.why}`);
+    }
+  }
+  console.log(out.join('\n'));
+
+  if (opts.json) {
+    writeFileSync(opts.json, JSON.stringify({ run: info, targets: ts, rows, combined, worst, workers: stats, pages }, null, 1));
+    process.stderr.write(`bench: wrote ${opts.json}\n`);
+  }
+  if (opts['write-md']) {
+    const file = resolve(opts['md-file'] ?? join(ROOT, 'BENCHMARKS.md'));
+    const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+    writeFileSync(file, renderMarkdown({ info, rows, targets: ts, combined, worst, workers: stats, results: pages, previous }));
+    process.stderr.write(`bench: wrote ${file}${info.partial ? ' (partial run)' : ''}\n`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
