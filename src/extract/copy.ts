@@ -43,13 +43,10 @@ export function copyPage(page: Document, options: CopyOptions = {}): Document {
   const docProto = Object.getPrototypeOf(work) as object | null;
   const hidden = (el: Element, tag: string): boolean => {
     if (ALWAYS.has(tag)) return false;
-    if (keepSelector && matchesOf(el, keepSelector)) return false;
-    if (options.isVisible) {
-      if (options.isVisible(el)) return false;
-      // Inside a container shown only by script, computed visibility is inherited from it: markup decides there.
-      return !(keepSelector && closestOf(el, keepSelector)) || isStaticallyHiddenSafe(el);
-    }
-    return isStaticallyHiddenSafe(el);
+    const hiddenHere = options.isVisible ? !options.isVisible(el) : isStaticallyHiddenSafe(el);
+    if (!hiddenHere || (keepSelector && matchesOf(el, keepSelector))) return false;
+    // Inside a container shown only by script, computed visibility is inherited from it: markup decides there.
+    return !options.isVisible || !(keepSelector && closestOf(el, keepSelector)) || isStaticallyHiddenSafe(el);
   };
   const head = prop<HTMLHeadElement | null>(page, 'head');
   // createHTMLDocument('') made an empty <title>: the page's own comes instead.

@@ -50,8 +50,15 @@ function collectFacts(doc: Document, url: string): PageFacts {
       const name = node.getAttribute('name') ?? node.getAttribute('property') ?? node.getAttribute('http-equiv');
       if (name) metas.push(`${name.toLowerCase()}=${node.getAttribute('content') ?? ''}`);
     }
+    // The element's attributes, read once for all the selectors tested against it.
+    const seen = new Map<string, string | null>();
+    const read = (el: Element, name: string): string | null => {
+      let value = seen.get(name);
+      if (value === undefined) seen.set(name, (value = el.getAttribute(name)));
+      return value;
+    };
     for (let i = pending.length - 1; i >= 0; i--) {
-      if (matchesCompiled(node, pending[i]![1])) {
+      if (matchesCompiled(node, pending[i]![1], node.tagName, read)) {
         matched.add(pending[i]![0]);
         pending.splice(i, 1);
       }
@@ -162,6 +169,8 @@ export interface ProseScan {
   listLinks: number;
   /** A short line such as "共找到 123 条结果", the header of a results list. */
   searchSummary: boolean;
+  /** All running text of the page, in characters (the container's share of it says how dominant it is). */
+  total: number;
 }
 
 /**
@@ -233,7 +242,9 @@ export function scanProse(root: Element): ProseScan {
     }
   }
   const listLinks = searchSummary ? root.querySelectorAll('li a, dt a, h3 a, h4 a').length : 0;
-  return { length: Math.round(best), element, datedItems: datedRows.size, listLinks, searchSummary };
+  let total = 0;
+  for (const len of blockText.values()) total += len;
+  return { length: Math.round(best), element, datedItems: datedRows.size, listLinks, searchSummary, total };
 }
 
 /** The running text of the page's richest container (see scanProse). */

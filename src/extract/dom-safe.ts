@@ -36,12 +36,28 @@ function read<T>(object: object, property: string): T {
   return (getter ? getter.call(object) : undefined) as T;
 }
 
-function method(object: object, name: string): ((...args: unknown[]) => unknown) | null {
-  for (let p = Object.getPrototypeOf(object) as object | null; p; p = Object.getPrototypeOf(p) as object | null) {
-    const descriptor = Object.getOwnPropertyDescriptor(p, name);
-    if (descriptor) return typeof descriptor.value === 'function' ? (descriptor.value as (...args: unknown[]) => unknown) : null;
+type Method = (...args: unknown[]) => unknown;
+const methods = new Map<object, Map<string, Method | null>>();
+
+/** The method `name` found on the prototype chain of `object`, cached per prototype. */
+function method(object: object, name: string): Method | null {
+  const proto = Object.getPrototypeOf(object) as object | null;
+  if (!proto) return null;
+  let byName = methods.get(proto);
+  if (!byName) methods.set(proto, (byName = new Map<string, Method | null>()));
+  let found = byName.get(name);
+  if (found === undefined) {
+    found = null;
+    for (let p: object | null = proto; p; p = Object.getPrototypeOf(p) as object | null) {
+      const descriptor = Object.getOwnPropertyDescriptor(p, name);
+      if (descriptor) {
+        found = typeof descriptor.value === 'function' ? (descriptor.value as Method) : null;
+        break;
+      }
+    }
+    byName.set(name, found);
   }
-  return null;
+  return found;
 }
 
 export const firstChildOf = (node: Node): Node | null => read<Node | null>(node, 'firstChild');

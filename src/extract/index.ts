@@ -17,7 +17,7 @@ import { locateBody, trailingAttachments } from './body-locate';
 import { between, copyPage } from './copy';
 import { collectAttachments, collectImages, fixUrls, tidyBody } from './body';
 import { readDeclared } from './declared';
-import { classifyPage, detectFamily, mainProse } from './detect';
+import { classifyPage, detectFamily, mainProse, MIN_PROSE } from './detect';
 import { parseDate } from './dates';
 import { readBodyEdges, readEditor, readFooterZone, readHeaderZone, readProfileFields, textBlocks, type ShownFields } from './page-metadata';
 import { runReadability } from './readability';
@@ -91,6 +91,19 @@ function removeTitleRepeats(body: Element, title: string): void {
 /** Containers some family shows only by script (WeChat's body): never left out of the copy as hidden. */
 const KEEP_VISIBLE = PROFILES.flatMap((p) => p.keepVisible ?? []);
 
+/** Names of containers that hold text but not the article (a long comment thread can outweigh the article). */
+const NOT_ARTICLE = /comment|reply|discuss|respond|remark|sidebar|footer|related|recommend|pinglun|liuyan/i;
+
+function unlikelyArticle(anchor: Element, around: Element): boolean {
+  for (let el: Element | null = anchor; el && el !== around.parentElement; el = el.parentElement) {
+    if (NOT_ARTICLE.test(`${el.getAttribute('class') ?? ''} ${el.id}`)) return true;
+  }
+  return false;
+}
+
+/** The share of a page's running text that makes its richest container the only place Readability looks. */
+export const DOMINANT_SHARE = 0.6;
+
 /** Pages larger than this (elements) are not given to Readability, whose cost grows faster than the page. */
 export const HUGE_PAGE_ELEMENTS = 15_000;
 
@@ -157,17 +170,34 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
     for (const el of trailing) content.append(el);
     dropInside(content, null);
   } else {
+    // When one container holds most of the page's running text, Readability looks only around it: the rest of the
+    // page (menus, sidebars, footers) cannot be the article, and Readability's cost grows with the page.
+    const scan = classified.scan;
+    const around = anchor?.parentElement?.parentElement;
+    if (scan && anchor && around && around !== page && scan.length >= DOMINANT_SHARE * scan.total && scan.length >= MIN_PROSE * 2 && !unlikelyArticle(anchor, around)) {
+      page.replaceChildren(around);
+    }
     dropInside(page, headline?.element ?? null);
     removeChrome(page, { protect: [headline?.element ?? null], mode: 'page' });
-  }
-  // The metadata lines read above, and the 责任编辑 line, leave the copy (unless they hold the body or headline).
-  for (const el of [...consumed, editorLine.element]) {
-    if (el && el !== content && !el.contains(content) && !(headline && el.contains(headline.element))) el.remove();
   }
   if (!content) {
     readability = runReadability(doc);
     if (!readability) return none('Readability found no article');
     content = readability.content;
+  }
+  // The metadata lines read above, and the 责任编辑 line, leave the body. (Only now: taken out before Readability,
+  // a byline can tip its choice to a comment thread.)
+  const lines = [...consumed, editorLine.element].filter((el): el is Element => !!el);
+  const lineTexts = new Set(lines.map((el) => squash(el.textContent ?? '')).filter((t) => t.length > 0 && t.length <= 300));
+  for (const el of lines) {
+    if (el !== content && !el.contains(content) && !(headline && el.contains(headline.element))) el.remove();
+  }
+  // Readability may have rebuilt a line (a <div> turned <p>): find it by its text among the first and last blocks.
+  if (readability && lineTexts.size) {
+    const blocks = textBlocks(content);
+    for (const block of [...blocks.slice(0, 4), ...blocks.slice(-4)]) {
+      if (block !== content && lineTexts.has(squash(block.textContent ?? ''))) block.remove();
+    }
   }
 
   const title =

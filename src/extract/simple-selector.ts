@@ -43,8 +43,8 @@ export function compileSimpleSelector(selector: string): CompiledSelector | null
   return compounds;
 }
 
-function testAttr(el: Element, t: AttrTest): boolean {
-  const raw = el.getAttribute(t.name);
+function testAttr(el: Element, t: AttrTest, read: (el: Element, name: string) => string | null): boolean {
+  const raw = read(el, t.name);
   if (raw === null) return false;
   if (t.op === 'exists') return true;
   const value = t.insensitive ? raw.toLowerCase() : raw;
@@ -61,7 +61,12 @@ function testAttr(el: Element, t: AttrTest): boolean {
   }
 }
 
-/** True when the element matches one of the compiled compounds. */
-export function matchesCompiled(el: Element, selector: CompiledSelector): boolean {
-  return selector.some((c) => (c.tag === null || el.tagName === c.tag) && c.tests.every((t) => testAttr(el, t)));
+const plainRead = (el: Element, name: string): string | null => el.getAttribute(name);
+
+/**
+ * True when the element matches one of the compiled compounds. `tag` and `read` let a caller that tests many
+ * selectors against one element read its tag name and attributes once.
+ */
+export function matchesCompiled(el: Element, selector: CompiledSelector, tag = el.tagName, read = plainRead): boolean {
+  return selector.some((c) => (c.tag === null || tag === c.tag) && c.tests.every((t) => testAttr(el, t, read)));
 }
