@@ -67,10 +67,13 @@ time, bundle sizes. It replaces this section with \`replaceSection(md, 'browser'
 
 const METHOD = `- **Extractors.** _ours_ = \`extractArticle(document, { url })\` from \`src/extract\` (run from source with tsx);
   _vanilla_ = \`new Readability(document.cloneNode(true)).parse()\` with default options. Same @mozilla/readability
-  package (ours uses it internally for pages without a known body container), same jsdom.
+  package (ours uses it internally for pages without a known body container), same jsdom. On
+  readability-testpages only, ours runs with \`force: true\` ("extract anyway"): those are Readability's unit-test
+  pages, several with a few words only, and the set measures departure from Readability's output, not our
+  article-or-not decision (which the Chinese sets measure).
 - **One parse per page.** Each page is decoded with \`decodePage\` (\`src/cli/decode.ts\`), parsed once with
   \`new JSDOM(html, { url, virtualConsole })\` (scripts off), and both extractors run on that document. Ours clones
-  internally; Readability's clone is inside its timed span. The order alternates page by page (even pages ours
+  internally (a copy of the page into an inert document); Readability's clone is inside its timed span. The order alternates page by page (even pages ours
   first, odd pages vanilla first).
 - **Timing** is \`performance.now()\` around each call, in the worker that runs both on the page; parse time is
   not included (shown apart as "parse median"). Workers are child processes (default 2 on 2 cores); each warms up

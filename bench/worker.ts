@@ -66,7 +66,13 @@ function timed<T>(fn: () => T): Timed<T> {
 
 type Vanilla = ReturnType<Readability['parse']>;
 
-const runOurs = (doc: Document, url: string): Article | null => extractArticle(doc, { url });
+/**
+ * readability-testpages measure departure from Readability's own output on Readability's unit-test pages, several
+ * of which hold a few words only: there our extractor runs in its "extract anyway" mode, so that its article-or-not
+ * decision (measured on the Chinese sets) does not count as a departure. Every other set uses the default.
+ */
+const FORCED_SETS = new Set(['readability-testpages']);
+const runOurs = (doc: Document, url: string, set = ''): Article | null => extractArticle(doc, { url, force: FORCED_SETS.has(set) });
 const runVanilla = (doc: Document): Vanilla => new Readability(doc.cloneNode(true) as Document).parse();
 
 interface Extracted {
@@ -186,11 +192,11 @@ function processPage(ref: PageRef, seq: number): PageResult {
   let tOurs: Timed<Article | null>;
   let tVanilla: Timed<Vanilla>;
   if (oursFirst) {
-    tOurs = timed(() => runOurs(doc, page.url));
+    tOurs = timed(() => runOurs(doc, page.url, page.ref.set));
     tVanilla = timed(() => runVanilla(doc));
   } else {
     tVanilla = timed(() => runVanilla(doc));
-    tOurs = timed(() => runOurs(doc, page.url));
+    tOurs = timed(() => runOurs(doc, page.url, page.ref.set));
   }
   const ours = fromOurs(tOurs.value);
   const vanilla = fromVanilla(tVanilla.value);
