@@ -6,7 +6,8 @@
  */
 
 type Getter = (this: unknown) => unknown;
-const getters = new Map<object, Map<string, Getter | null>>();
+// Weak: every jsdom window (one per page in the CLI) has prototypes of its own, which must not outlive it.
+const getters = new WeakMap<object, Map<string, Getter | null>>();
 
 /** The getter of `property` found on the prototype chain of `object` (not on the object itself). */
 function protoGetter(object: object, property: string): Getter | null {
@@ -37,7 +38,7 @@ function read<T>(object: object, property: string): T {
 }
 
 type Method = (...args: unknown[]) => unknown;
-const methods = new Map<object, Map<string, Method | null>>();
+const methods = new WeakMap<object, Map<string, Method | null>>();
 
 /** The method `name` found on the prototype chain of `object`, cached per prototype. */
 function method(object: object, name: string): Method | null {
