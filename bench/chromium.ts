@@ -160,28 +160,24 @@ export interface Extraction {
  * of the article back to the extension is not counted.
  */
 export async function pageExtraction(browser: Browser, tabId: number): Promise<Extraction> {
-  return browser.worker.evaluate(
-    async ({ tabId, global }) => {
-      const t0 = performance.now();
-      await chrome.scripting.executeScript({ target: { tabId }, files: ['page-bundle.js'] });
-      const injectMs = performance.now() - t0;
-      const [r] = await chrome.scripting.executeScript({
-        target: { tabId },
-        func: async (g: string) => {
-          const api = Object.getOwnPropertyDescriptor(globalThis, g)!.value as { extract(r: object): Promise<{ ok: boolean; reason?: string; message?: string; article?: { textContent?: string } }> };
-          const s = performance.now();
-          const out = await api.extract({});
-          const ms = performance.now() - s;
-          const outcome = out.ok ? `article, ${out.article?.textContent?.length ?? 0} chars` : `${out.reason}${out.message ? `: ${out.message}` : ''}`;
-          return { ms, outcome };
-        },
-        args: [global],
-      });
-      const res = r?.result;
-      return { injectMs, extractMs: res?.ms ?? NaN, outcome: res?.outcome ?? 'no result' };
-    },
-    { tabId, global: PAGE_API_GLOBAL },
-  );
+  // As source text: tsx would wrap named functions in a helper (__name) that the service worker does not have.
+  const inPage = `async (g) => {
+    const api = Object.getOwnPropertyDescriptor(globalThis, g).value;
+    const s = performance.now();
+    const out = await api.extract({});
+    const ms = performance.now() - s;
+    const outcome = out.ok ? 'article, ' + (out.article.textContent || '').length + ' chars' : out.reason + (out.message ? ': ' + out.message : '');
+    return { ms, outcome };
+  }`;
+  const inWorker = `(async () => {
+    const t0 = performance.now();
+    await chrome.scripting.executeScript({ target: { tabId: ${tabId} }, files: ['page-bundle.js'] });
+    const injectMs = performance.now() - t0;
+    const [r] = await chrome.scripting.executeScript({ target: { tabId: ${tabId} }, func: ${inPage}, args: [${JSON.stringify(PAGE_API_GLOBAL)}] });
+    const res = r && r.result;
+    return { injectMs, extractMs: res ? res.ms : NaN, outcome: res ? res.outcome : 'no result' };
+  })()`;
+  return browser.worker.evaluate<Extraction>(inWorker);
 }
 
 /** Raw and gzip size of files. */
@@ -213,8 +209,16 @@ export function commitLabel(root: string): string {
   return `${git(['rev-parse', '--short', 'HEAD']) || 'unknown'}${dirty ? ' (+ uncommitted changes)' : ''}`;
 }
 
-/** Writes one `<!-- bench:NAME -->` section of BENCHMARKS.md, leaving the rest of the file as it is. */
-export function writeSection(file: string, name: string, body: string): void {
-  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  writeFileSync(file, replaceSection(previous, name, body));
+/**
+ * Writes one `<!-- bench:NAME -->` section of BENCHMARKS.md, leaving the rest of the file as it is. A section the
+ * file does not have yet goes, under its own heading, after section `after` (else at the end).
+ */
+export function writeSection(file: string, name: string, body: string, after?: string): void {
+  let md = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const afterEnd = after ? `<!-- bench:${after}:end -->` : '';
+  if (!md.includes(`<!-- bench:${name}:begin -->`) && afterEnd && md.includes(afterEnd)) {
+    const heading = `## ${name[0]!.toUpperCase()}${name.slice(1)}`;
+    md = md.replace(afterEnd, `${afterEnd}\n\n${heading}\n\n<!-- bench:${name}:begin -->\n<!-- bench:${name}:end -->`);
+  }
+  writeFileSync(file, replaceSection(md, name, body));
 }
