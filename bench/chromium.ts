@@ -136,10 +136,10 @@ export async function awaitDetection(browser: Browser, tabId: number, timeout = 
  * Loads a URL in `page` under a trace and returns the detector's main-thread time on that load. Waits for
  * DOMContentLoaded only (the detector runs at document_idle, after it): some corpus pages never fire `load`.
  */
-export async function tracedDetectorLoad(browser: Browser, page: Page, session: CDPSession, tabId: number, url: string, timeout = 4000): Promise<ScriptTime & { reported: boolean }> {
+export async function tracedDetectorLoad(browser: Browser, page: Page, session: CDPSession, tabId: number, url: string, timeout = 4000, loadTimeout = 30_000): Promise<ScriptTime & { reported: boolean }> {
   await forgetDetection(browser, tabId);
   const trace = await startTrace(session);
-  const loaded = page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 }).then(() => awaitDetection(browser, tabId, timeout));
+  const loaded = page.goto(url, { waitUntil: 'domcontentloaded', timeout: loadTimeout }).then(() => awaitDetection(browser, tabId, timeout));
   // When the detector reported, its message has been handled by the background: its last callback has returned.
   // The trace is stopped whatever happened, or the next Tracing.start would fail.
   const reported = await loaded.catch((e: unknown) => e as Error);
