@@ -3,8 +3,8 @@
  * automatic "why", and their rendering as a plain-text table (stdout) and as BENCHMARKS.md.
  *
  * BENCHMARKS.md has named sections between `<!-- bench:NAME:begin -->` / `<!-- bench:NAME:end -->` markers. This
- * benchmark rewrites the whole file but carries over the `browser` section unchanged; a browser benchmark
- * (bench/browser.ts) fills that section with `replaceSection(md, 'browser', body)` and `markdownTable(...)`.
+ * benchmark rewrites the whole file but carries over the `browser` and `scale` sections unchanged, which
+ * bench/browser.ts and bench/scale.ts fill with `replaceSection(md, name, body)` and `markdownTable(...)`.
  */
 import { mean, median, quantile, shinglePageF1, shingleSummary, snippetPageScore, snippetSummary, type PRF } from './metrics';
 import type { BodyMetric, MetaField, PageResult, WorkerStats } from './types';

@@ -48,7 +48,7 @@ const HELP = `npm run bench -- [options]
   --filter <text>    only pages whose id contains <text>
   --limit <n>        at most n pages per set
   --json <file>      write all figures and per-page results as JSON
-  --write-md         regenerate BENCHMARKS.md (keeps its browser section)
+  --write-md         regenerate BENCHMARKS.md (keeps its browser and scale sections)
   --md-file <file>   where --write-md writes (default BENCHMARKS.md at the repo root)
   --worst            print the 10 worst pages per set
   --jobs <n>         worker processes (default min(2, CPUs))
