@@ -13,6 +13,8 @@ export const MAX_NAME_BYTES = 240;
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
 const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 const RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+// Half of a surrogate pair on its own: not valid UTF-16, so no valid file name on any system.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const utf8Length = (s: string): number => new TextEncoder().encode(s).length;
 
@@ -36,6 +38,7 @@ function cut(text: string, maxChars: number, maxBytes: number): string {
 /** One part of a file name made safe: forbidden characters become spaces, runs collapse, edges trimmed. */
 export function safePart(text: string): string {
   return text
+    .replace(LONE_SURROGATE, ' ')
     .normalize('NFC')
     .replace(FORBIDDEN, ' ')
     .replace(/\s+/g, ' ')
@@ -51,12 +54,15 @@ export function exportFileName(article: Pick<Article, 'title' | 'source' | 'publ
     date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '',
     cut(safePart(article.source ?? '').replace(/_/g, ' '), 30, 60),
   ].filter(Boolean);
-  let title = safePart(article.title ?? '') || '未命名文章';
+  const title = safePart(article.title ?? '') || '未命名文章';
   const fixed = `${prefix.map((p) => `${p}_`).join('')}.${ext}`;
-  title = cut(title, MAX_NAME_CHARS - fixed.length, MAX_NAME_BYTES - utf8Length(fixed));
-  title = title.replace(/[\s.]+$/, '') || '未命名文章';
-  let stem = [...prefix, title].join('_');
-  // A reserved device name is reserved with any extension ("CON.txt").
-  if (RESERVED.test(stem.split('.')[0]!.trim())) stem = `_${stem}`;
+  // The stem, with `reserve` characters (and bytes) left over for a leading "_".
+  const stemWith = (reserve: number): string => {
+    const t = cut(title, MAX_NAME_CHARS - fixed.length - reserve, MAX_NAME_BYTES - utf8Length(fixed) - reserve);
+    return [...prefix, t.replace(/[\s.]+$/, '') || '未命名文章'].join('_');
+  };
+  let stem = stemWith(0);
+  // A reserved device name is reserved with any extension ("CON.txt"); the "_" that defuses it must fit too.
+  if (RESERVED.test(stem.split('.')[0]!.trim())) stem = `_${stemWith(1)}`;
   return `${stem}.${ext}`;
 }

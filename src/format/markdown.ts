@@ -26,12 +26,46 @@ function turndown(): TurndownService {
     hr: '---',
   });
   service.use([tables, strikethrough]);
-  // Turndown tries the rules added last first: this one takes these tables before the GFM plugin does.
+  // Text must not turn into markup where a renderer allows raw HTML: escape "<" too (Turndown escapes only the
+  // Markdown syntax), so text such as "<img src=x onerror=…>" stays text.
+  const escapeMarkdown = service.escape.bind(service);
+  service.escape = (text: string): string => escapeMarkdown(text).replace(/</g, '\\<');
+  // Turndown tries the rules added last first: this one takes these tables before the GFM plugin does. The HTML is
+  // sanitised, but a blank line in it would end the HTML block and let the rest be read as Markdown: newlines are
+  // written as character references (the same text once parsed).
   service.addRule('htmlTable', {
     filter: (node) => node.nodeName === 'TABLE' && needsHtml(node),
-    replacement: (_content, node) => `\n\n${(node).outerHTML}\n\n`,
+    replacement: (_content, node) => `\n\n${node.outerHTML.replace(/\n/g, '&#10;').replace(/\r/g, '&#13;')}\n\n`,
+  });
+  // Links and images as Turndown writes them, but with the title and the destination fully escaped: Turndown
+  // escapes only '"' in a title, so a title ending in a backslash breaks the link open and spills its text.
+  service.addRule('safeLink', {
+    filter: (node) => node.nodeName === 'A' && !!node.getAttribute('href'),
+    replacement: (content, node) => `[${content}](${destination(node.getAttribute('href') ?? '')}${titlePart(node)})`,
+  });
+  service.addRule('safeImage', {
+    filter: 'img',
+    replacement: (_content, node) => {
+      const src = node.getAttribute('src') ?? '';
+      const alt = service!.escape(oneLine(node.getAttribute('alt')));
+      return src ? `![${alt}](${destination(src)}${titlePart(node)})` : '';
+    },
   });
   return service;
+}
+
+/** Attribute text on one line per paragraph, as Turndown's cleanAttribute does. */
+const oneLine = (value: string | null): string => (value ?? '').replace(/(\n+\s*)+/g, '\n');
+
+/** A link destination: backslash, angle brackets and parentheses escaped, white space percent-encoded. */
+function destination(url: string): string {
+  return url.replace(/[\\<>()]/g, '\\$&').replace(/\s/g, (ch) => encodeURIComponent(ch));
+}
+
+/** ` "title"` with every character that could end or leave it escaped, or nothing. */
+function titlePart(node: HTMLElement): string {
+  const title = oneLine(node.getAttribute('title'));
+  return title ? ` "${title.replace(/[\\"<]/g, '\\$&')}"` : '';
 }
 
 /** Sanitised body HTML → Markdown. */
@@ -42,9 +76,13 @@ export function htmlToMarkdown(html: string): string {
     .trim();
 }
 
-/** A YAML scalar: JSON strings are valid YAML and escape everything that matters. */
+/**
+ * A YAML scalar: JSON strings are valid YAML and escape everything that matters. "<", "[" and "]" are written as
+ * \u escapes (the same value once parsed) so that a renderer without front matter, which shows these lines as text,
+ * finds no raw HTML and no link in them.
+ */
 function yaml(value: string): string {
-  return JSON.stringify(value);
+  return JSON.stringify(value).replace(/[<[\]]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 export interface MarkdownOptions {
@@ -63,7 +101,8 @@ export function toMarkdown(article: Article, options: MarkdownOptions = {}): str
     lines.push('---');
     parts.push(lines.join('\n'));
   }
-  parts.push(`# ${article.title.replace(/\n+/g, ' ')}`);
+  // The title is text: escaped like body text, so it can hold neither a link nor raw HTML.
+  parts.push(`# ${turndown().escape(article.title.replace(/\n+/g, ' '))}`);
   const body = htmlToMarkdown(article.contentHtml);
   if (body) parts.push(body);
   return `${parts.join('\n\n')}\n`;
