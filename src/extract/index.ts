@@ -174,7 +174,8 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
     // page (menus, sidebars, footers) cannot be the article, and Readability's cost grows with the page.
     const scan = classified.scan;
     const around = anchor?.parentElement?.parentElement;
-    if (scan && anchor && around && around !== page && scan.length >= DOMINANT_SHARE * scan.total && scan.length >= MIN_PROSE * 2 && !unlikelyArticle(anchor, around)) {
+    // Prose written straight into <body> (old forum pages) has no container below the page to restrict to.
+    if (scan && anchor && around && around !== page && page.contains(around) && scan.length >= DOMINANT_SHARE * scan.total && scan.length >= MIN_PROSE * 2 && !unlikelyArticle(anchor, around)) {
       page.replaceChildren(around);
     }
     dropInside(page, headline?.element ?? null);
