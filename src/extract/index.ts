@@ -17,6 +17,7 @@ import { locateBody, trailingAttachments } from './body-locate';
 import { between, copyPage } from './copy';
 import { collectAttachments, collectImages, fixUrls, tidyBody } from './body';
 import { readDeclared } from './declared';
+import { leadingEntry } from './entries';
 import { classifyPage, detectFamily, mainProse, MIN_PROSE } from './detect';
 import { parseDate } from './dates';
 import { readBodyEdges, readEditor, readFooterZone, readHeaderZone, readProfileFields, textBlocks, type ShownFields } from './page-metadata';
@@ -139,7 +140,10 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
   const located = locateBody(doc, profile);
   const huge = !located && page.getElementsByTagName('*').length > HUGE_PAGE_ELEMENTS;
   // Where the running text is, before Readability decides: it bounds the lines read above and below the body.
-  const anchor = located?.root ?? (classified.scan ?? mainProse(page)).element;
+  const prose = located ? null : (classified.scan ?? mainProse(page)).element;
+  // On a page of several whole posts, the first one (the page leads with it), not the longest.
+  const entry = prose ? leadingEntry(prose, page, MIN_PROSE) : null;
+  const anchor = located?.root ?? entry?.body ?? prose;
   const headline = pageHeadline(doc, profile, declared.titles, undefined, anchor);
   const shown: ShownFields = {};
   const consumed: Element[] = [];
@@ -173,13 +177,18 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
     // When one container holds most of the page's running text, Readability looks only around it: the rest of the
     // page (menus, sidebars, footers) cannot be the article, and Readability's cost grows with the page.
     const scan = classified.scan;
-    const around = anchor?.parentElement?.parentElement;
-    if (scan && anchor && around && around !== page && scan.length >= DOMINANT_SHARE * scan.total && scan.length >= MIN_PROSE * 2 && !unlikelyArticle(anchor, around)) {
+    const around = entry ? null : anchor?.parentElement?.parentElement;
+    // Prose written straight into <body> (old forum pages) has no container below the page to restrict to.
+    if (scan && anchor && around && around !== page && page.contains(around) && scan.length >= DOMINANT_SHARE * scan.total && scan.length >= MIN_PROSE * 2 && !unlikelyArticle(anchor, around)) {
       page.replaceChildren(around);
     }
+    if (entry) page.replaceChildren(entry.wrapper);
     dropInside(page, headline?.element ?? null);
     removeChrome(page, { protect: [headline?.element ?? null], mode: 'page' });
   }
+  // The metadata lines' texts, read before Readability rebuilds a line (its <div> turned <p> is left empty).
+  const lines = [...consumed, editorLine.element].filter((el): el is Element => !!el);
+  const lineTexts = new Set(lines.map((el) => squash(el.textContent ?? '')).filter((t) => t.length > 0 && t.length <= 300));
   if (!content) {
     readability = runReadability(doc);
     if (!readability) return none('Readability found no article');
@@ -187,8 +196,6 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
   }
   // The metadata lines read above, and the 责任编辑 line, leave the body. (Only now: taken out before Readability,
   // a byline can tip its choice to a comment thread.)
-  const lines = [...consumed, editorLine.element].filter((el): el is Element => !!el);
-  const lineTexts = new Set(lines.map((el) => squash(el.textContent ?? '')).filter((t) => t.length > 0 && t.length <= 300));
   for (const el of lines) {
     if (el !== content && !el.contains(content) && !(headline && el.contains(headline.element))) el.remove();
   }
