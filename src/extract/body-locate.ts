@@ -64,8 +64,11 @@ export function locateBody(doc: Document, profile: Profile | null): LocatedBody 
     }
     if (best && substantial(best)) return { root: best };
   }
-  const start = doc.querySelector('body meta[name="ContentStart" i]');
-  const end = doc.querySelector('body meta[name="ContentEnd" i]');
+  // One pass over the body's <meta> elements rather than two querySelector calls (slow in jsdom).
+  const metas = [...(doc.body?.getElementsByTagName('meta') ?? [])];
+  const marker = (name: string): Element | null => metas.find((m) => m.getAttribute('name')?.toLowerCase() === name) ?? null;
+  const start = marker('contentstart');
+  const end = marker('contentend');
   return start && end ? bracketed(doc, start, end) : null;
 }
 

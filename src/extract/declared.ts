@@ -24,7 +24,8 @@ export interface Declared {
 /** `<meta>` values by lower-cased name or property; the first non-empty value of a name wins. */
 export function readMetaTags(doc: Document): Map<string, string> {
   const map = new Map<string, string>();
-  for (const meta of doc.querySelectorAll('meta')) {
+  // getElementsByTagName: a tag-only querySelectorAll is several times slower in jsdom.
+  for (const meta of doc.getElementsByTagName('meta')) {
     const name = (meta.getAttribute('name') ?? meta.getAttribute('property') ?? meta.getAttribute('itemprop') ?? '').trim().toLowerCase();
     const content = squash(meta.getAttribute('content') ?? '');
     if (name && content && !map.has(name)) map.set(name, content);
@@ -55,7 +56,8 @@ function nameOf(value: unknown): string | undefined {
 
 /** The first article-like object of the page's JSON-LD. */
 export function readJsonLd(doc: Document): JsonLdArticle | null {
-  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+  for (const script of doc.getElementsByTagName('script')) {
+    if (!/^application\/ld\+json$/i.test(script.getAttribute('type') ?? '')) continue;
     let data: unknown;
     try {
       data = JSON.parse(script.textContent ?? '');
@@ -119,11 +121,11 @@ export function readDeclared(doc: Document, profile: Profile | null): Declared {
   const meta = readMetaTags(doc);
   const ld = readJsonLd(doc);
   const scripts = profile?.scriptFields
-    ? [...doc.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '')
+    ? [...doc.getElementsByTagName('script')].filter((s) => !s.hasAttribute('src')).map((s) => s.textContent ?? '')
     : [];
   const fromScripts = embedded(scripts, profile?.scriptFields);
   const fromComments = profile?.commentFields ? embedded(pageComments(doc), profile.commentFields) : {};
-  const documentTitle = squash(doc.querySelector('head title, title')?.textContent ?? '');
+  const documentTitle = squash(doc.getElementsByTagName('title')[0]?.textContent ?? '');
   const titles = [
     meta.get('articletitle'),
     fromComments.title,

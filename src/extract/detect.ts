@@ -41,24 +41,32 @@ function collectFacts(doc: Document, url: string): PageFacts {
   const matched = new Set<string>();
   const pending = [...SELECTOR_SIGNALS].filter(([, compiled]) => compiled !== null) as [string, NonNullable<ReturnType<typeof compileSimpleSelector>>][];
   const walker = doc.createTreeWalker(doc.documentElement, 0x1 /* SHOW_ELEMENT */);
+  // The element's attributes, read once for all the selectors tested against it (one cache, cleared per element:
+  // a closure and a map per element cost more than the reads they save).
+  const seen = new Map<string, string | null>();
+  let bare = false;
+  const read = (el: Element, name: string): string | null => {
+    // Most elements have no attributes at all: no read needed.
+    if (bare) return null;
+    let value = seen.get(name);
+    if (value === undefined) seen.set(name, (value = el.getAttribute(name)));
+    return value;
+  };
   for (let node = walker.currentNode as Element | null; node; node = walker.nextNode() as Element | null) {
-    const attr = ASSET_ATTRIBUTE[node.tagName];
+    // Read once: jsdom computes tagName on every read, and every pending selector wants it.
+    const tag = node.tagName;
+    const attr = ASSET_ATTRIBUTE[tag];
     if (attr) {
       const value = node.getAttribute(attr);
       if (value) assets.push(value);
-    } else if (node.tagName === 'META') {
+    } else if (tag === 'META') {
       const name = node.getAttribute('name') ?? node.getAttribute('property') ?? node.getAttribute('http-equiv');
       if (name) metas.push(`${name.toLowerCase()}=${node.getAttribute('content') ?? ''}`);
     }
-    // The element's attributes, read once for all the selectors tested against it.
-    const seen = new Map<string, string | null>();
-    const read = (el: Element, name: string): string | null => {
-      let value = seen.get(name);
-      if (value === undefined) seen.set(name, (value = el.getAttribute(name)));
-      return value;
-    };
+    seen.clear();
+    bare = !node.hasAttributes();
     for (let i = pending.length - 1; i >= 0; i--) {
-      if (matchesCompiled(node, pending[i]![1], node.tagName, read)) {
+      if (matchesCompiled(node, pending[i]![1], tag, read)) {
         matched.add(pending[i]![0]);
         pending.splice(i, 1);
       }
@@ -80,7 +88,8 @@ export function pageComments(doc: Document, limit = MAX_COMMENTS): string[] {
 function inlineScripts(doc: Document): string[] {
   const out: string[] = [];
   let total = 0;
-  for (const script of doc.querySelectorAll('script:not([src])')) {
+  for (const script of doc.getElementsByTagName('script')) {
+    if (script.hasAttribute('src')) continue;
     const text = script.textContent ?? '';
     total += text.length;
     out.push(text);

@@ -42,7 +42,7 @@ function pageUrl(document: Document, options: ExtractOptions): string | undefine
 }
 
 function baseUrl(doc: Document, url: string | undefined): string | undefined {
-  const href = doc.querySelector('base[href]')?.getAttribute('href');
+  const href = [...doc.getElementsByTagName('base')].find((b) => b.hasAttribute('href'))?.getAttribute('href');
   if (!href) return url;
   try {
     return new URL(href, url).href;

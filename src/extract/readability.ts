@@ -18,9 +18,17 @@ export interface ReadabilityResult {
   lang: string | null;
 }
 
+/** The start of `root`'s textContent, without building all of it (a page's text can run to megabytes). */
+function textStart(root: Node, max: number): string {
+  let out = '';
+  const walker = root.ownerDocument!.createTreeWalker(root, 0x4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node && out.length < max; node = walker.nextNode()) out += node.nodeValue ?? '';
+  return out.slice(0, max);
+}
+
 /** Runs Readability on `doc` (which it mutates) and returns the article element itself, not a re-parsed string. */
 export function runReadability(doc: Document): ReadabilityResult | null {
-  const sample = (doc.body?.textContent ?? '').slice(0, 5000);
+  const sample = doc.body ? textStart(doc.body, 5000) : '';
   const reader = new Readability<Element>(doc, {
     charThreshold: hasCjk(sample) ? CJK_CHAR_THRESHOLD : 500,
     serializer: (node) => node as Element,

@@ -111,6 +111,9 @@ export function sanitizeHtml(html: string, doc: Document | null = null): Documen
 /** Serialises a sanitised fragment. */
 export function fragmentHtml(fragment: DocumentFragment): string {
   const holder = fragment.ownerDocument.createElement('div');
-  holder.append(fragment.cloneNode(true));
-  return holder.innerHTML;
+  // Moved into the holder and back, not cloned: a clone copies every node, a move only the top-level ones.
+  holder.append(fragment);
+  const html = holder.innerHTML;
+  while (holder.firstChild) fragment.appendChild(holder.firstChild);
+  return html;
 }

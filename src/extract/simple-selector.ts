@@ -57,7 +57,8 @@ function testAttr(el: Element, t: AttrTest, read: (el: Element, name: string) =>
     case '*=':
       return want !== '' && value.includes(want);
     case '~=':
-      return value.split(/\s+/).includes(want);
+      // includes() first: most class lists do not hold the name at all, and split() allocates.
+      return value.includes(want) && value.split(/\s+/).includes(want);
   }
 }
 
