@@ -3,6 +3,9 @@
  * Broken and odd pages in real Chromium: each ends in a definite reader state with a clear message (or the article),
  * never a blank popup, a reader stuck on loading, or an uncaught error in the reader or the service worker.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launch, serve, tabIdOf, waitInWorker, type Browser, type TestServer } from './harness';
@@ -120,6 +123,23 @@ describe('pages where the extension may not run', () => {
     const { page, tabId } = await tabAt('https://chromewebstore.google.com/detail/abcdefghijklmnopabcdefghijklmnop');
     const view = await reader(tabId);
     expect(await shown(view)).toMatchObject({ state: 'restricted', message: '浏览器不允许扩展在扩展商店页面上运行。' });
+    expect(errors).toEqual([]);
+    await view.close();
+    await page.close();
+  });
+
+  it('says a local file needs "Allow access to file URLs" when the extension has none', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qingdu-file-'));
+    const file = join(dir, 'notice.html');
+    writeFileSync(file, ARTICLE);
+    const before = new Set(await browser.worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id)));
+    const page = await browser.context.newPage();
+    await page.goto(`file://${file}`);
+    const tabId = (await browser.worker.evaluate(async () => (await chrome.tabs.query({})).map((t) => t.id))).find((id) => !before.has(id))!;
+    const view = await reader(tabId);
+    // Without the "tabs" permission the address is hidden; Chromium's refusal to inject names it.
+    const detail = await view.locator('#state-detail').textContent();
+    expect(await shown(view), detail ?? '').toMatchObject({ state: 'restricted', message: '本地文件需要授权：请在扩展详情中打开“允许访问文件网址”。' });
     expect(errors).toEqual([]);
     await view.close();
     await page.close();
