@@ -41,13 +41,17 @@ export async function callPage<K extends keyof PageApi>(tabId: number, name: K, 
 /** Extracts the article of a tab, or says why not. Never throws. */
 export async function extractFromTab(tab: { id?: number; url?: string }, request: ExtractRequest = {}): Promise<ExtractOutcome> {
   const restriction = restrictionOf(tab.url, await fileAccessAllowed());
-  if (restriction) return { ok: false, reason: 'restricted', restriction };
+  // A hidden address (no "tabs" permission) is still tried: the browser's refusal says why (a local file, …).
+  if (restriction && !(restriction === 'no-access' && tab.id !== undefined)) return { ok: false, reason: 'restricted', restriction };
   if (tab.id === undefined) return { ok: false, reason: 'restricted', restriction: 'no-access' };
   try {
     const outcome = await callPage(tab.id, 'extract', request);
     return outcome ?? { ok: false, reason: 'error', message: 'no result from the page' };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
+    // A hidden address refused for want of a host permission, while we hold every http(s) host: in practice a local
+    // file (Chromium's own pages and the stores refuse with other words), so say how to allow it.
+    if (!tab.url && /cannot access contents of the page/i.test(message)) return { ok: false, reason: 'restricted', restriction: 'file', detail: message };
     // The browser refused to inject: a page it protects, or one whose access the user withheld.
     if (/cannot access|cannot be scripted|missing host permission|not allowed|extensions gallery|permission/i.test(message)) {
       return { ok: false, reason: 'restricted', restriction: 'no-access', detail: message };
