@@ -46,7 +46,8 @@ describe('manifest.json', () => {
     // storage: settings and per-tab state; scripting: run the extractor in the tab on demand; contextMenus: the page
     // menu; downloads: save exports under their names; clipboardWrite: copy from the keyboard command.
     expect([...manifest.permissions].sort()).toEqual(['clipboardWrite', 'contextMenus', 'downloads', 'scripting', 'storage']);
-    expect(manifest.host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    // file:///*: saved pages, once the user turns on "Allow access to file URLs" (the detector still runs on http(s) only).
+    expect(manifest.host_permissions).toEqual(['http://*/*', 'https://*/*', 'file:///*']);
     expect(manifest.optional_permissions).toBeUndefined();
   });
 
