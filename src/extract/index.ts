@@ -19,7 +19,7 @@ import { collectAttachments, collectImages, fixUrls, tidyBody } from './body';
 import { readDeclared } from './declared';
 import { classifyPage, detectFamily, mainProse, MIN_PROSE } from './detect';
 import { parseDate } from './dates';
-import { readBodyEdges, readEditor, readFooterZone, readHeaderZone, readProfileFields, textBlocks, type ShownFields } from './page-metadata';
+import { readBodyEdges, readCredits, readEditor, readFooterZone, readHeaderZone, readProfileFields, textBlocks, type ShownFields } from './page-metadata';
 import { runReadability } from './readability';
 import { fragmentHtml, sanitizeNode } from './sanitize';
 import { toPlainText } from './plain-text';
@@ -154,6 +154,8 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
   const inBody = anchor ? readEditor(anchor) : null;
   const region = anchor?.parentElement?.parentElement?.parentElement ?? page;
   const editorLine = inBody?.element ? inBody : readEditor(region === page.parentElement ? page : region);
+  // The 责任编辑 line leaves the body: the other credits on it ("责编|何思远 来源|…") are read first.
+  if (editorLine.element) absorb({ fields: readCredits(editorLine.element), consumed: [] });
   const trailing = located ? trailingAttachments(located.root) : [];
 
   // 3. The body: the container the profile knows (or, on a huge page, the richest prose container), else what
