@@ -18,6 +18,8 @@ export interface ShownMetadata {
   fields: ShownFields;
   /** Elements whose text was read as metadata. */
   consumed: Element[];
+  /** Fields read from an unlabelled slot (an outlet beside the date, an account name): a labelled value wins. */
+  weak?: (keyof ShownFields)[];
 }
 
 function assign(target: ShownFields, source: ShownFields): void {
@@ -55,7 +57,7 @@ export function readProfileFields(root: ParentNode, profile: Profile | null, hid
       consumed.push(el);
     }
   }
-  return { fields, consumed };
+  return { fields, consumed, weak: profile.weakFields?.filter((f) => f in fields) ?? [] };
 }
 
 /**
@@ -140,11 +142,17 @@ function readLine(el: Element, header = false): ShownFields | null {
     }
     if (!fields.source && fields.publishedTime && !line.labels) {
       const outlet = rest.replace(LINE_NOISE, ' ').trim().split(/\s+/).filter((t) => t.length >= 2);
-      if (outlet.length === 1 && outlet[0]!.length <= 20 && !/[。，！？]/.test(outlet[0]!)) fields.source = outlet[0]!;
+      if (outlet.length === 1 && outlet[0]!.length <= 20 && !/[。，！？]/.test(outlet[0]!)) {
+        fields.source = outlet[0]!;
+        weakSources.add(fields);
+      }
     }
   }
   return Object.keys(fields).length || line.labels > 0 ? fields : null;
 }
+
+/** Lines whose source is the outlet guessed beside the date, not a labelled one. */
+const weakSources = new WeakSet<ShownFields>();
 
 const PROSE = /[。！？]/;
 const BLOCK_CHILD = new Set(['DIV', 'P', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'SECTION', 'HEADER', 'FORM']);
@@ -157,6 +165,7 @@ const ZONE_LIMIT = 40;
 export function readHeaderZone(headline: Element, stopAt: Element | null, hidden: HiddenTest = NOTHING_HIDDEN): ShownMetadata {
   const fields: ShownFields = {};
   const consumed: Element[] = [];
+  let weak = false;
   let current = nextAfter(headline);
   for (let visited = 0; current && visited < ZONE_LIMIT; visited++) {
     if (current === stopAt) break;
@@ -180,6 +189,7 @@ export function readHeaderZone(headline: Element, stopAt: Element | null, hidden
     if ((text.match(/[。！？]/g)?.length ?? 0) >= 2 || (PROSE.test(text) && text.length > 120)) break;
     const line = readLine(current, true);
     if (line) {
+      if (!fields.source && line.source) weak = weakSources.has(line);
       assign(fields, line);
       consumed.push(current);
       current = nextAfter(current);
@@ -187,7 +197,7 @@ export function readHeaderZone(headline: Element, stopAt: Element | null, hidden
       current = current.firstElementChild ?? nextAfter(current);
     }
   }
-  return { fields, consumed };
+  return { fields, consumed, weak: weak ? ['source'] : [] };
 }
 
 /** The next element in document order after `el`'s subtree. */
