@@ -20,7 +20,7 @@ import { readDeclared } from './declared';
 import { leadingEntry } from './entries';
 import { classifyPage, detectFamily, mainProse, MIN_PROSE } from './detect';
 import { parseDate } from './dates';
-import { readBodyEdges, readEditor, readFooterZone, readHeaderZone, readProfileFields, textBlocks, type ShownFields } from './page-metadata';
+import { readBodyEdges, readCredits, readEditor, readFooterZone, readHeaderZone, readProfileFields, textBlocks, type ShownFields } from './page-metadata';
 import { runReadability } from './readability';
 import { fragmentHtml, sanitizeNode } from './sanitize';
 import { toPlainText } from './plain-text';
@@ -147,17 +147,26 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
   const headline = pageHeadline(doc, profile, declared.titles, undefined, anchor);
   const shown: ShownFields = {};
   const consumed: Element[] = [];
-  const absorb = (m: { fields: ShownFields; consumed: Element[] }): void => {
-    for (const [k, v] of Object.entries(m.fields) as [keyof ShownFields, string][]) if (v && !shown[k]) shown[k] = v;
+  const weak = new Set<keyof ShownFields>();
+  // `labelled`: the values come from labelled credit lines, which replace a value from an unlabelled slot.
+  const absorb = (m: { fields: ShownFields; consumed: Element[]; weak?: (keyof ShownFields)[] }, labelled = false): void => {
+    for (const [k, v] of Object.entries(m.fields) as [keyof ShownFields, string][]) {
+      if (!v || (shown[k] && !(labelled && weak.has(k)))) continue;
+      shown[k] = v;
+      if (m.weak?.includes(k)) weak.add(k);
+      else weak.delete(k);
+    }
     consumed.push(...m.consumed);
   };
   absorb(readProfileFields(doc, profile));
   if (headline) absorb(readHeaderZone(headline.element, anchor));
-  if (anchor) absorb(readFooterZone(anchor));
+  if (anchor) absorb(readFooterZone(anchor), true);
   // 责任编辑 sits in the body or just below it: look in the body, then in the region around it.
   const inBody = anchor ? readEditor(anchor) : null;
   const region = anchor?.parentElement?.parentElement?.parentElement ?? page;
   const editorLine = inBody?.element ? inBody : readEditor(region === page.parentElement ? page : region);
+  // The 责任编辑 line leaves the body: the other credits on it ("责编|何思远 来源|…") are read first.
+  if (editorLine.element) absorb({ fields: readCredits(editorLine.element), consumed: [] }, true);
   const trailing = located ? trailingAttachments(located.root) : [];
 
   // 3. The body: the container the profile knows (or, on a huge page, the richest prose container), else what
@@ -210,7 +219,7 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
   const title =
     first(headline?.text, declared.titles[0] && cleanTitle(declared.titles[0], { siteNames: declared.siteNames }), readability?.title) ?? '';
   const edges = readBodyEdges(content);
-  absorb(edges);
+  absorb(edges, true);
   for (const el of edges.consumed) el.remove();
   removeTitleRepeats(content, title);
   removeChrome(content, { mode: 'body' });

@@ -16,12 +16,12 @@ const LABELS: Record<LabelKind, string[]> = {
   ],
   updated: ['更新时间', '修改时间', '更新日期', '成文日期'],
   source: ['信息来源', '文章来源', '稿件来源', '新闻来源', '内容来源', '来源于', '稿源', '来源', '出处', 'Origin', 'Source'],
-  author: ['作者', '撰稿人', '撰稿', '撰文', '执笔', '供稿单位', '供稿', '发布单位', '发布机构', '发布者', '发布人', '文', 'Author'],
+  author: ['作者', '撰稿人', '撰稿', '撰文', '执笔', '采写', '编译', '供稿单位', '供稿', '发布单位', '发布机构', '发布者', '发布人', '文', 'Author'],
   editor: ['责任编辑', '责编', '网络编辑', '编辑', 'Editor'],
   views: ['浏览次数', '浏览量', '浏览', '访问量', '访问次数', '点击数', '点击量', '点击率', '点击', '阅读次数', '阅读量', '阅读数', '阅读', 'Views', 'Hits'],
   category: ['所属分类', '所属栏目', '分类', '栏目', 'Categories', 'Category'],
   other: [
-    '审核', '审稿', '校对', '终审', '签发', '摄影', '记者', '通讯员', '字号', '字体', '分享到', '索引号', '发文机关', '发文字号',
+    '审核', '审稿', '校对', '校读', '终审', '签发', '摄影', '语音', '剪辑', '制图', '美编', '排版', '投稿', '记者', '通讯员', '字号', '字体', '分享到', '索引号', '发文机关', '发文字号',
     '主题分类', '关键词', 'Keywords', 'Tags', '标签',
   ],
 };
@@ -40,13 +40,14 @@ const ALL_LABELS = [...KIND_OF.keys()].sort((a, b) => b.length - a.length);
 const DELIMITER = '[\\s\\d|/\\[\\]【】()（）·•丨，,;；]';
 // A label is followed by a colon. A one-character label ("文") must start a token ("正文：" is not a byline); longer
 // Chinese labels may follow text directly, as they do when spans are glued ("证券时报网作者：李在山"); English
-// labels start a word.
+// labels start a word. Credit blocks also write "编辑|张三 来源|长江日报", and bylines "执笔/张三": a bar or (for a
+// writer label) a slash glued to both label and value.
 const LABEL_RE = new RegExp(
   `(?:(?:^|(?<=${DELIMITER}))(${ALL_LABELS.filter((l) => l.length === 1).map(labelPattern).join('|')})|(${ALL_LABELS.filter(
     (l) => l.length > 1 && !/^[a-z ]+$/.test(l),
   )
     .map(labelPattern)
-    .join('|')})|\\b(${ALL_LABELS.filter((l) => /^[a-z ]+$/.test(l)).map(labelPattern).join('|')}))\\s*[:︱]`,
+    .join('|')})|\\b(${ALL_LABELS.filter((l) => /^[a-z ]+$/.test(l)).map(labelPattern).join('|')}))(?:\\s*[:︱]|([|/])(?=[^\\s|/]))`,
   'gi',
 );
 
@@ -61,8 +62,8 @@ const EDGE_PUNCT = /^[\s|/\\[\]【】()（）·•丨,，;；:]+|[\s|/\\[\]【�
 
 /** Where a source or category value ends when the next thing on the line is glued to it ("求是网参与互动"). */
 const VALUE_STOP = /(?:作者|编辑|责任|时间|日期|发布|浏览|点击|阅读|字号|分享|参与|评论|我要|举报|打印|收藏|\d+\s*人).*$/;
-/** Role words around a credited name: 记者 X, X 整合, 文/图 X. */
-const ROLE = /^(?:本报|本台|本网|特约)?(?:记者|通讯员|实习生|撰稿|文\/图|图\/文)|(?:整合|报道|采写|综合|编译|整理|摄影|摄)$/;
+/** Role words around a credited name: 记者 X, 南都见习记者 X (an outlet's reporter), X 整合, 文/图 X. */
+const ROLE = /^(?:[\u3400-\u9fff]{0,8}?(?:记者|通讯员|实习生|专栏作者)|撰稿|文\/图|图\/文)|(?:整合|报道|采写|综合|编译|整理|摄影|摄)$/;
 /** A role word standing alone between names. */
 const ROLE_WORD = /^(?:本报|本台|本网|特约)?(?:记者|通讯员|实习生|撰稿|编译|综合|整理|整合|报道|采写|摄影|文|图|文\/图|图\/文)$/;
 const NOT_A_NAME = /转载|声明|版权|注明|来源|出处|链接|网址|电话|邮箱|责任编辑|关注|订阅|粉丝|返回|查看|更多|首页|登录|[:：。，,;；!！?？|]/;
@@ -78,7 +79,7 @@ export function authorNames(raw: string): string | null {
   const names: string[] = [];
   for (const token of squash(raw)
     .replace(/\s*(?:19|20)\d{2}\s*[-/.年].*$/, '')
-    .split(/[\s、，,]+/)) {
+    .split(/[\s、，,&＆]+/)) {
     let t = token.replace(EDGE_PUNCT, '');
     if (ROLE_WORD.test(t)) continue;
     // Strip roles glued to a name ("记者陈智", "张三摄"), but not from an organisation ("综合办公室").
@@ -135,6 +136,13 @@ export function parseLabelledLine(text: string): LabelledLine {
   for (let m = LABEL_RE.exec(folded); m; m = LABEL_RE.exec(folded)) {
     const label = (m[1] ?? m[2] ?? m[3]!).replace(/\s+/g, ' ').toLowerCase();
     const kind = KIND_OF.get(label) ?? KIND_OF.get(label.replace(/\s/g, '')) ?? 'other';
+    // "文/" is a byline; "图/" or a path ("author/") is not a label.
+    if (m[4] === '/' && (kind !== 'author' || (!m[2] && !m[1]))) continue;
+    // The source of a photo or of data ("图片来源：受访者供图", "资料来源：…") is not the article's.
+    if (kind === 'source' && /(?:图片|照片|图|资料|数据|视频)$/.test(folded.slice(0, m.index))) {
+      found.push({ kind: 'other', start: m.index, valueStart: m.index + m[0].length });
+      continue;
+    }
     found.push({ kind, start: m.index, valueStart: m.index + m[0].length });
   }
   const fields: Partial<Record<LabelField, string>> = {};

@@ -18,6 +18,8 @@ export interface ShownMetadata {
   fields: ShownFields;
   /** Elements whose text was read as metadata. */
   consumed: Element[];
+  /** Fields read from an unlabelled slot (an outlet beside the date, an account name): a labelled value wins. */
+  weak?: (keyof ShownFields)[];
 }
 
 function assign(target: ShownFields, source: ShownFields): void {
@@ -55,7 +57,7 @@ export function readProfileFields(root: ParentNode, profile: Profile | null, hid
       consumed.push(el);
     }
   }
-  return { fields, consumed };
+  return { fields, consumed, weak: profile.weakFields?.filter((f) => f in fields) ?? [] };
 }
 
 /**
@@ -82,9 +84,20 @@ const SLOT: [keyof ShownFields, RegExp][] = [
   ['author', /(?:^|[\s_-])(?:author|writer|zuozhe|byline)(?:$|[\s_-]|name)/i],
 ];
 /** Words in an info line that are neither the date nor the outlet. */
-const LINE_NOISE = /原创|转载|独家|来源|字号|超大|特大|标准|(?<=^|\s)[大中小](?=\s|$)|分享到?|评论|参与|举报|打印|收藏|关注|订阅|阅读|浏览|点击|次|\d+|[|丨｜/·•:：()（）[\]【】-]/g;
+const LINE_NOISE = /原创|转载|独家|整理|综合|编译|来源|字号|超大|特大|标准|(?<=^|\s)[大中小](?=\s|$)|分享到?|评论|参与|举报|打印|收藏|关注|订阅|阅读|浏览|点击|次|\d+|[|丨｜/·•:：()（）[\]【】-]/g;
 /** A credit line "石佳/中国青年报": the writer, then the outlet. */
 const NAME_SLASH_OUTLET = /(?:^|\s)([\u3400-\u9fff·]{2,4})\s*[/／]\s*([\u3400-\u9fffA-Za-z]{2,20})(?=\s|$)/;
+/**
+ * A byline standing alone on its line, without a colon: "澎湃新闻记者 段彦超 廖艳", "本报记者 陈智", "《棱镜》作者 周纯".
+ * The names follow the role after a space, so a sentence ("今天记者探访") is not one.
+ */
+const BYLINE = /^(?:《[^》]{1,12}》|[\u3400-\u9fff]{0,8}?)(?:见习|实习|特约)?(?:记者|作者)\s+([\u3400-\u9fff·]{2,4}(?:[\s、，,]+[\u3400-\u9fff·]{2,4}){0,4})$/;
+
+/** The writer of a byline line, or null. */
+export function bylineAuthor(text: string): string | null {
+  const m = BYLINE.exec(squash(foldWidth(text)));
+  return m?.[1] ? authorNames(m[1]) : null;
+}
 
 function fromSlots(el: Element): ShownFields {
   const fields: ShownFields = {};
@@ -119,6 +132,8 @@ function readLine(el: Element, header = false): ShownFields | null {
     }
   }
   if (header) {
+    const byline = !line.labels && !fields.publishedTime ? bylineAuthor(text) : null;
+    if (byline) fields.author = byline;
     for (const [k, v] of Object.entries(fromSlots(el)) as [keyof ShownFields, string][]) fields[k] ??= v;
     const pair = NAME_SLASH_OUTLET.exec(text);
     if (pair && !line.labels) {
@@ -127,11 +142,17 @@ function readLine(el: Element, header = false): ShownFields | null {
     }
     if (!fields.source && fields.publishedTime && !line.labels) {
       const outlet = rest.replace(LINE_NOISE, ' ').trim().split(/\s+/).filter((t) => t.length >= 2);
-      if (outlet.length === 1 && outlet[0]!.length <= 20 && !/[。，！？]/.test(outlet[0]!)) fields.source = outlet[0]!;
+      if (outlet.length === 1 && outlet[0]!.length <= 20 && !/[。，！？]/.test(outlet[0]!)) {
+        fields.source = outlet[0]!;
+        weakSources.add(fields);
+      }
     }
   }
   return Object.keys(fields).length || line.labels > 0 ? fields : null;
 }
+
+/** Lines whose source is the outlet guessed beside the date, not a labelled one. */
+const weakSources = new WeakSet<ShownFields>();
 
 const PROSE = /[。！？]/;
 const BLOCK_CHILD = new Set(['DIV', 'P', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'SECTION', 'HEADER', 'FORM']);
@@ -144,6 +165,7 @@ const ZONE_LIMIT = 40;
 export function readHeaderZone(headline: Element, stopAt: Element | null, hidden: HiddenTest = NOTHING_HIDDEN): ShownMetadata {
   const fields: ShownFields = {};
   const consumed: Element[] = [];
+  let weak = false;
   let current = nextAfter(headline);
   for (let visited = 0; current && visited < ZONE_LIMIT; visited++) {
     if (current === stopAt) break;
@@ -167,6 +189,7 @@ export function readHeaderZone(headline: Element, stopAt: Element | null, hidden
     if ((text.match(/[。！？]/g)?.length ?? 0) >= 2 || (PROSE.test(text) && text.length > 120)) break;
     const line = readLine(current, true);
     if (line) {
+      if (!fields.source && line.source) weak = weakSources.has(line);
       assign(fields, line);
       consumed.push(current);
       current = nextAfter(current);
@@ -174,7 +197,7 @@ export function readHeaderZone(headline: Element, stopAt: Element | null, hidden
       current = current.firstElementChild ?? nextAfter(current);
     }
   }
-  return { fields, consumed };
+  return { fields, consumed, weak: weak ? ['source'] : [] };
 }
 
 /** The next element in document order after `el`'s subtree. */
@@ -183,6 +206,17 @@ function nextAfter(el: Element): Element | null {
     if (cur.nextElementSibling) return cur.nextElementSibling;
   }
   return null;
+}
+
+function creditsOf(fields: ShownFields): ShownFields {
+  const credits: ShownFields = {};
+  for (const k of ['source', 'author', 'editor'] as const) if (fields[k]) credits[k] = fields[k];
+  return credits;
+}
+
+/** The credits (来源, 作者, 编辑) on one line. */
+export function readCredits(el: Element): ShownFields {
+  return creditsOf(parseLabelledLine(lineText(el)).fields);
 }
 
 /**
@@ -209,8 +243,7 @@ export function readFooterZone(body: Element, hidden: HiddenTest = NOTHING_HIDDE
       continue;
     }
     const line = parseLabelledLine(text);
-    const credits: ShownFields = {};
-    for (const k of ['source', 'author', 'editor'] as const) if (line.fields[k]) credits[k] = line.fields[k];
+    const credits = creditsOf(line.fields);
     // A date below the body counts only on an info line (it has other labels), not on a widget's own stamp.
     if (line.fields.publishedTime && line.labels >= 2) credits.publishedTime = line.fields.publishedTime;
     if (Object.keys(credits).length && !(PROSE.test(text) && text.length > 60)) {
@@ -230,7 +263,11 @@ const DATELINE_AUTHOR = /[（(]\s*(?:本报|本台|本网|特约)?(?:记者|通�
 const TRAILING_CREDIT = /[（(]\s*([^()（）:：。，,]{2,20})\s*[)）]\s*$/;
 /** Organisations that contribute a text (their name closes a government brief). */
 const ORG_SUFFIX = /(?:局|委|办|厅|处|科|部|中心|院|所|站|社|报|台|网|公司|集团|协会|学会|委员会|政府|街道|乡|镇)$/;
-const NOT_A_CREDIT = /^(?:完|全文完|待续|未完待续|本文完|图|注|附|续|上|下|一|二|三|四|五|六|七|八|九|十|略|下同|同比|环比|节选|暂定|试行|草案|全文|摘要|有删节)$|图片|来源|编辑|摄影|供图|资料|报道|视频|原标题|原题|原文|转自|来自|本文|记者|通讯员|贡献|对此|亦有|协助|参与|《|》|“/;
+/** A role before the names of a closing credit: "（编译/林靖东）", "（文/图 刘玺东 易赛楠）". */
+const CREDIT_ROLE = /^(?:文\/图|图\/文|文|编译|采写|执笔|撰文|整理|记者|作者)\s*[/:：]?\s*/;
+/** The end of a sentence, before a credit that follows it on the same line. */
+const SENTENCE_END = /[。！？!?”」』…]\s*$/;
+const NOT_A_CREDIT = /^(?:完|全文完|待续|未完待续|本文完|图|注|附|续|上|下|一|二|三|四|五|六|七|八|九|十|略|下同|同比|环比|节选|暂定|试行|草案|全文|摘要|有删节)$|图片|来源|编辑|摄影|供图|资料|报道|视频|原标题|原题|原文|转自|来自|整理自|综合自|本文|记者|通讯员|贡献|对此|亦有|协助|参与|《|》|“/;
 
 const BLOCK_SELECTOR = 'p, div, li, td, th, dd, dt, section, blockquote, h1, h2, h3, h4, h5, h6, center, article, figcaption, pre';
 
@@ -265,26 +302,47 @@ export function readBodyEdges(body: Element): ShownMetadata {
       consumed.push(block);
     }
   }
+  // Byline lines at either edge ("澎湃新闻记者 段彦超", "扬子晚报记者 张楠") are credits, not text; a lead box
+  // (划重点 and its points) may come first.
+  for (const block of [...blocks.slice(0, 8), ...blocks.slice(Math.max(8, blocks.length - 3))]) {
+    const names = consumed.includes(block) ? null : bylineAuthor(block.textContent ?? '');
+    if (!names) continue;
+    fields.author ??= names;
+    consumed.push(block);
+  }
   for (const block of blocks.slice(0, 3)) {
     const m = DATELINE_AUTHOR.exec(squash(block.textContent ?? ''));
     const names = m?.[1] ? authorNames(m[1].replace(/(?:记者|通讯员)/g, ' ')) : null;
     if (names && !fields.author) fields.author = names;
   }
-  const last = blocks.at(-1);
-  if (last && !consumed.includes(last) && !fields.author) {
-    const text = squash(last.textContent ?? '');
-    const m = TRAILING_CREDIT.exec(text);
-    const credit = m?.[1] ? squash(m[1]) : '';
-    const alone = m?.index === 0;
-    // Alone on its line, a parenthesis closing the body is a credit; after a sentence, only a name or an organisation.
-    const plausible = alone ? !NOT_A_CREDIT.test(credit) : /^[\u3400-\u9fff·]{2,3}$/.test(credit) || ORG_SUFFIX.test(credit);
-    const names = credit && plausible && !NOT_A_CREDIT.test(credit) ? (ORG_SUFFIX.test(credit) && !/\s/.test(credit) ? credit : authorNames(credit)) : null;
-    if (names) {
-      fields.author = names;
-      if (alone) consumed.push(last);
+  // The closing credit is on the last paragraph, or alone after it; chrome may follow the text ("精彩视频推荐",
+  // a rights notice, "文章关键词").
+  for (const block of fields.author ? [] : blocks.slice(-6).reverse()) {
+    if (consumed.includes(block)) continue;
+    const credit = trailingCredit(squash(block.textContent ?? ''));
+    if (credit) {
+      fields.author = credit.names;
+      if (credit.alone) consumed.push(block);
+      break;
     }
   }
   return { fields, consumed };
+}
+
+/** The names of a parenthesised credit closing a paragraph, and whether it stands alone on its line. */
+function trailingCredit(text: string): { names: string; alone: boolean } | null {
+  const m = TRAILING_CREDIT.exec(text);
+  if (!m?.[1]) return null;
+  const alone = m.index === 0;
+  const raw = squash(m[1]);
+  const role = CREDIT_ROLE.exec(raw);
+  const credit = role ? raw.slice(role[0].length) : raw;
+  if (!credit || NOT_A_CREDIT.test(credit)) return null;
+  // After a sentence, only a name, an organisation or a credit with its role ("编译/林靖东"): "(微信)" after a
+  // handle is not one.
+  if (!alone && (!SENTENCE_END.test(text.slice(0, m.index)) || !(role || /^[\u3400-\u9fff·]{2,3}$/.test(credit) || ORG_SUFFIX.test(credit)))) return null;
+  const names = ORG_SUFFIX.test(credit) && !/\s/.test(credit) ? credit : authorNames(credit);
+  return names ? { names, alone } : null;
 }
 
 /**

@@ -58,6 +58,8 @@ export interface Profile extends ProfileDetection {
   bodyComments?: { start: RegExp; end: RegExp };
   /** Per-field selectors, in order of preference; label text inside them is stripped. */
   fields?: Partial<Record<Exclude<MetaField, 'title'>, string[]>>;
+  /** Fields whose slot only stands in for the value: a labelled value found elsewhere on the page replaces them. */
+  weakFields?: Exclude<MetaField, 'title'>[];
   /** Blocks holding a line of labelled metadata (发布时间：… 来源：…). */
   metaLines?: string[];
   /** Values in inline scripts. */

@@ -19,8 +19,11 @@ export const wechatMp: Profile = {
   name: '微信公众号',
   fields: {
     source: ['#js_name', '.rich_media_meta_nickname'],
-    author: ['#js_author_name', '.rich_media_meta_text.rich_media_meta_author'],
+    // The 2018 layout has no id on the author slot: the plain meta text between the date and the account name.
+    author: ['#js_author_name', '.rich_media_meta_text.rich_media_meta_author', '#meta_content > .rich_media_meta_text:not([id]):not(.rich_media_meta_nickname)'],
   },
+  // The account name stands in for a source: a 来源 credit in the text ("（来源：新华社）") names the real one.
+  weakFields: ['source'],
   scriptFields: [
     { field: 'title', pattern: /\bvar\s+msg_title\s*=\s*(?:'|")([^'"]+)/ },
     { field: 'source', pattern: /\bvar\s+nickname\s*=\s*(?:htmlDecode\()?\s*(?:'|")([^'"]+)/ },
