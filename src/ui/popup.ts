@@ -3,7 +3,8 @@
  * (`?view=tab&id=…`) for long articles. `?tab=<id>` reads a given tab. Every action says whether it worked.
  */
 import type { Article, Detection } from '../extract/types';
-import { clipboardPayload, exportArticle, type CopyKind, type ExportFormat } from '../format/export';
+import type * as ExportModule from '../format/export';
+import type { CopyKind, ExportFormat } from '../format/export';
 import { t } from '../i18n';
 import type { ExtractOutcome } from '../page-api';
 import browser from '../platform/browser';
@@ -21,6 +22,14 @@ let article: Article | null = null;
 let targetTab: { id?: number; url?: string } | null = null;
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+type Formats = typeof ExportModule;
+let formatsModule: Promise<Formats> | null = null;
+/**
+ * The export formats (Turndown, docx: most of the reader's code) in a chunk of their own, loaded once the article
+ * shows rather than before it: the popup opens on the article first.
+ */
+const formats = (): Promise<Formats> => (formatsModule ??= import('../format/export'));
 
 function applySettings(): void {
   document.documentElement.style.setProperty('--size', `${settings.fontSize}px`);
@@ -61,6 +70,7 @@ function showArticle(a: Article, detection?: Detection): void {
   const family = detection?.family ?? a.family;
   byId('family').textContent = family === 'generic' ? '' : t(`family_${family.replace(/-/g, '_')}`);
   renderArticle(a);
+  void formats();
 }
 
 function failure(outcome: Exclude<ExtractOutcome, { ok: true }>): void {
@@ -100,7 +110,7 @@ async function extract(force = false): Promise<void> {
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
 
 async function copy(kind: CopyKind): Promise<void> {
-  const payload = clipboardPayload(article!, kind, settings);
+  const payload = (await formats()).clipboardPayload(article!, kind, settings);
   if (payload.html) {
     await navigator.clipboard.write([
       new ClipboardItem({
@@ -116,7 +126,7 @@ async function copy(kind: CopyKind): Promise<void> {
 
 async function exportAs(format: ExportFormat): Promise<void> {
   status(t('exporting'));
-  const file = await exportArticle(article!, format, { ...settings, parse });
+  const file = await (await formats()).exportArticle(article!, format, { ...settings, parse });
   await saveFile(encodeFile(file));
   status(t('exported', file.filename));
 }
