@@ -4,8 +4,9 @@
  */
 import { DETECTION, type ProfileDetection, type Signal } from './profiles/index';
 import type { Detection, FamilyId } from './types';
-import { compileSimpleSelector, matchesCompiled } from './simple-selector';
-import { isStaticallyHidden } from './visibility';
+import { bodyOf, getterOf, methodOf, prop } from './dom-safe';
+import { compileSimpleSelector, matchesCompiled, type CompiledSelector } from './simple-selector';
+import { HIDDEN_STYLE } from './visibility';
 
 /** Total signal weight at which a family counts as detected. */
 export const DETECTION_THRESHOLD = 2;
@@ -15,6 +16,7 @@ interface PageFacts {
   doc: Document;
   assets: string[];
   metas: string[];
+  dom: SafeDom;
   /** Selector signals found in the one pass over the page's elements. */
   matched: Set<string>;
   comments: string[] | null;
@@ -34,68 +36,148 @@ const SELECTOR_SIGNALS = new Map(
 );
 const ASSET_ATTRIBUTE: Record<string, string> = { SCRIPT: 'src', LINK: 'href', IMG: 'src', A: 'href', FORM: 'action', IFRAME: 'src' };
 
+interface KeyedCompound {
+  pattern: string;
+  compound: CompiledSelector;
+}
+
+/**
+ * The compiled compounds indexed by something an element must have to match them: its id, a class token, an
+ * attribute name, or else its tag. Each element then tests only the few compounds its own id, classes and attribute
+ * names point to, not every signal (the walk is on every page load, in the browser too).
+ */
+const BY_ID = new Map<string, KeyedCompound[]>();
+const BY_CLASS = new Map<string, KeyedCompound[]>();
+const BY_ATTRIBUTE = new Map<string, KeyedCompound[]>();
+const BY_TAG = new Map<string, KeyedCompound[]>();
+for (const [pattern, compiled] of SELECTOR_SIGNALS) {
+  for (const compound of compiled ?? []) {
+    const first = compound.tests[0];
+    const [index, key] = !first
+      ? [BY_TAG, compound.tag ?? '']
+      : first.name === 'id' && first.op === '=' && !first.insensitive
+        ? [BY_ID, first.value]
+        : first.name === 'class' && first.op === '~=' && !first.insensitive
+          ? [BY_CLASS, first.value]
+          : [BY_ATTRIBUTE, first.name];
+    const list = index.get(key) ?? [];
+    list.push({ pattern, compound: [compound] });
+    index.set(key, list);
+  }
+}
+
+/**
+ * Node and Element members taken from the prototypes, once per scan: a page's form controls cannot shadow them
+ * (`<input name="parentElement">` in a form would send an ancestor walk round in circles, `name="tagName"` would lie).
+ */
+interface SafeDom {
+  tag: (el: Element) => string;
+  parent: (node: Node) => Element | null;
+  attr: (el: Element, name: string) => string | null;
+  text: (node: Node) => string;
+  /** querySelectorAll on a document or an element. */
+  all: (root: ParentNode, selector: string) => ArrayLike<Element> & Iterable<Element>;
+}
+
+type Fn = (this: unknown, ...args: unknown[]) => unknown;
+
+function safeDom(doc: Document): SafeDom {
+  const el = (methodOf(doc, 'createElement') as Fn).call(doc, 'div') as Element;
+  const tag = getterOf(el, 'tagName') as Fn;
+  const parent = getterOf(el, 'parentElement') as Fn;
+  const text = getterOf(el, 'textContent') as Fn;
+  const getAttribute = methodOf(el, 'getAttribute') as Fn;
+  return {
+    tag: (e) => tag.call(e) as string,
+    parent: (n) => parent.call(n) as Element | null,
+    attr: (e, name) => getAttribute.call(e, name) as string | null,
+    text: (n) => (text.call(n) as string | null) ?? '',
+    all: (root, selector) => (methodOf(root, 'querySelectorAll') as Fn).call(root, selector) as NodeListOf<Element>,
+  };
+}
+
+/** Nodes handled between two yields of the step-wise scans: well under a millisecond in a browser. */
+const STEP = 256;
+
+/** Runs a step-wise scan to its end, in one go. */
+function run<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+function testCompounds(list: KeyedCompound[] | undefined, el: Element, tag: string, read: SafeDom['attr'], matched: Set<string>): void {
+  if (!list) return;
+  for (const { pattern, compound } of list) {
+    if (!matched.has(pattern) && matchesCompiled(el, compound, tag, read)) matched.add(pattern);
+  }
+}
+
 /** One pass over the page's elements: assets, meta tags, and the simple selector signals that hold. */
-function collectFacts(doc: Document, url: string): PageFacts {
+function* collectFacts(doc: Document, url: string): Generator<void, PageFacts> {
+  const dom = safeDom(doc);
   const assets: string[] = [];
   const metas: string[] = [];
   const matched = new Set<string>();
-  const pending = [...SELECTOR_SIGNALS].filter(([, compiled]) => compiled !== null) as [string, NonNullable<ReturnType<typeof compileSimpleSelector>>][];
-  const walker = doc.createTreeWalker(doc.documentElement, 0x1 /* SHOW_ELEMENT */);
-  // The element's attributes, read once for all the selectors tested against it (one cache, cleared per element:
-  // a closure and a map per element cost more than the reads they save).
-  const seen = new Map<string, string | null>();
-  let bare = false;
-  const read = (el: Element, name: string): string | null => {
-    // Most elements have no attributes at all: no read needed.
-    if (bare) return null;
-    let value = seen.get(name);
-    if (value === undefined) seen.set(name, (value = el.getAttribute(name)));
-    return value;
-  };
+  const root = prop<Element | null>(doc, 'documentElement');
+  const facts: PageFacts = { url, doc, dom, assets, metas, matched, comments: null, scripts: null, text: null };
+  if (!root) return facts;
+  const getAttributeNames = methodOf(root, 'getAttributeNames') as Fn;
+  const hasAttributes = methodOf(root, 'hasAttributes') as Fn;
+  const walker = (methodOf(doc, 'createTreeWalker') as Fn).call(doc, root, 0x1 /* SHOW_ELEMENT */) as TreeWalker;
+  let count = 0;
   for (let node = walker.currentNode as Element | null; node; node = walker.nextNode() as Element | null) {
-    // Read once: jsdom computes tagName on every read, and every pending selector wants it.
-    const tag = node.tagName;
+    if (++count % STEP === 0) yield;
+    const tag = dom.tag(node);
     const attr = ASSET_ATTRIBUTE[tag];
     if (attr) {
-      const value = node.getAttribute(attr);
+      const value = dom.attr(node, attr);
       if (value) assets.push(value);
     } else if (tag === 'META') {
-      const name = node.getAttribute('name') ?? node.getAttribute('property') ?? node.getAttribute('http-equiv');
-      if (name) metas.push(`${name.toLowerCase()}=${node.getAttribute('content') ?? ''}`);
+      const name = dom.attr(node, 'name') ?? dom.attr(node, 'property') ?? dom.attr(node, 'http-equiv');
+      if (name) metas.push(`${name.toLowerCase()}=${dom.attr(node, 'content') ?? ''}`);
     }
-    seen.clear();
-    bare = !node.hasAttributes();
-    for (let i = pending.length - 1; i >= 0; i--) {
-      if (matchesCompiled(node, pending[i]![1], tag, read)) {
-        matched.add(pending[i]![0]);
-        pending.splice(i, 1);
+    testCompounds(BY_TAG.get(tag), node, tag, dom.attr, matched);
+    if (!hasAttributes.call(node)) continue;
+    for (const name of getAttributeNames.call(node) as string[]) {
+      testCompounds(BY_ATTRIBUTE.get(name), node, tag, dom.attr, matched);
+      if (name === 'id') testCompounds(BY_ID.get(dom.attr(node, name) ?? ''), node, tag, dom.attr, matched);
+      else if (name === 'class') {
+        for (const token of (dom.attr(node, name) ?? '').split(/\s+/)) testCompounds(BY_CLASS.get(token), node, tag, dom.attr, matched);
       }
     }
   }
-  return { url, doc, assets, metas, matched, comments: null, scripts: null, text: null };
+  return facts;
 }
 
 /** Comment texts of the page, collected on first use (only some signals need them). */
 export function pageComments(doc: Document, limit = MAX_COMMENTS): string[] {
   const out: string[] = [];
-  const walker = doc.createTreeWalker(doc, 0x80 /* NodeFilter.SHOW_COMMENT */);
+  const walker = (methodOf(doc, 'createTreeWalker') as Fn).call(doc, doc, 0x80 /* NodeFilter.SHOW_COMMENT */) as TreeWalker;
   for (let node = walker.nextNode(); node && out.length < limit; node = walker.nextNode()) {
     out.push(node.nodeValue ?? '');
   }
   return out;
 }
 
-function inlineScripts(doc: Document): string[] {
+function inlineScripts(doc: Document, dom: SafeDom): string[] {
   const out: string[] = [];
   let total = 0;
-  for (const script of doc.getElementsByTagName('script')) {
-    if (script.hasAttribute('src')) continue;
-    const text = script.textContent ?? '';
+  // By tag name, not `script:not([src])`: the selector engine costs more than the attribute test (jsdom).
+  for (const script of (methodOf(doc, 'getElementsByTagName') as Fn).call(doc, 'script') as HTMLCollectionOf<Element>) {
+    if (dom.attr(script, 'src') !== null) continue;
+    const text = dom.text(script);
     total += text.length;
     out.push(text);
     if (total > MAX_SCRIPT_CHARS) break;
   }
   return out;
+}
+
+function bodyText(doc: Document, dom: SafeDom): string {
+  const body = bodyOf(doc);
+  return (body ? dom.text(body) : '').slice(-MAX_TEXT_CHARS);
 }
 
 function matches(pattern: string | RegExp, values: readonly string[]): boolean {
@@ -108,7 +190,7 @@ function signalHolds(signal: Signal, facts: PageFacts): boolean {
     case 'selector':
       if (SELECTOR_SIGNALS.get(String(pattern))) return facts.matched.has(String(pattern));
       try {
-        return facts.doc.querySelector(String(pattern)) !== null;
+        return facts.dom.all(facts.doc, String(pattern)).length > 0;
       } catch {
         return false;
       }
@@ -122,10 +204,10 @@ function signalHolds(signal: Signal, facts: PageFacts): boolean {
       facts.comments ??= pageComments(facts.doc);
       return matches(pattern, facts.comments);
     case 'script':
-      facts.scripts ??= inlineScripts(facts.doc);
+      facts.scripts ??= inlineScripts(facts.doc, facts.dom);
       return matches(pattern, facts.scripts);
     case 'text':
-      facts.text ??= (facts.doc.body?.textContent ?? '').slice(-MAX_TEXT_CHARS);
+      facts.text ??= bodyText(facts.doc, facts.dom);
       return matches(pattern, [facts.text]);
   }
 }
@@ -137,17 +219,35 @@ export interface FamilyScore {
 
 /** Scores every profile against the page (for diagnostics and the detection matrix). */
 export function scoreFamilies(doc: Document, url = ''): FamilyScore[] {
-  const facts = collectFacts(doc, url);
-  return DETECTION.map((profile) => ({
-    family: profile.id,
-    score: profile.signals.reduce((sum, s) => sum + (signalHolds(s, facts) ? s.weight : 0), 0),
-  }));
+  return run(scoreSteps(doc, url));
+}
+
+function* scoreSteps(doc: Document, url: string): Generator<void, FamilyScore[]> {
+  const facts = yield* collectFacts(doc, url);
+  const scores: FamilyScore[] = [];
+  for (const profile of DETECTION) {
+    // A profile's comment, script or text signal may read a whole page's worth (once): a pause before each.
+    yield;
+    scores.push({ family: profile.id, score: profile.signals.reduce((sum, s) => sum + (signalHolds(s, facts) ? s.weight : 0), 0) });
+  }
+  return scores;
+}
+
+export interface FamilyDetection {
+  family: FamilyId;
+  confidence: number;
+  profile: ProfileDetection | null;
 }
 
 /** The family that built the page, or `generic`, with a confidence in 0..1. */
-export function detectFamily(doc: Document, url = ''): { family: FamilyId; confidence: number; profile: ProfileDetection | null } {
+export function detectFamily(doc: Document, url = ''): FamilyDetection {
+  return run(detectFamilySteps(doc, url));
+}
+
+/** detectFamily step by step: it yields between small pieces of work (see detectPageSteps). */
+export function* detectFamilySteps(doc: Document, url = ''): Generator<void, FamilyDetection> {
   let best: FamilyScore | null = null;
-  for (const s of scoreFamilies(doc, url)) {
+  for (const s of yield* scoreSteps(doc, url)) {
     if (s.score >= DETECTION_THRESHOLD && (!best || s.score > best.score)) best = s;
   }
   if (!best) return { family: 'generic', confidence: 0, profile: null };
@@ -188,21 +288,33 @@ export interface ProseScan {
  * list, and a search results header.
  */
 export function scanProse(root: Element): ProseScan {
-  const doc = root.ownerDocument;
+  return run(scanProseSteps(root, safeDom(prop<Document>(root, 'ownerDocument'))));
+}
+
+function* scanProseSteps(root: Element, dom: SafeDom): Generator<void, ProseScan> {
+  const doc = prop<Document>(root, 'ownerDocument');
+  const closest = methodOf(root, 'closest') as Fn;
+  const hasAttribute = methodOf(root, 'hasAttribute') as Fn;
   const blockText = new Map<Element, number>();
-  const walker = doc.createTreeWalker(root, 0x4 /* NodeFilter.SHOW_TEXT */);
+  const walker = (methodOf(doc, 'createTreeWalker') as Fn).call(doc, root, 0x4 /* NodeFilter.SHOW_TEXT */) as TreeWalker;
   const skipCache = new Map<Element, boolean>();
+  // isStaticallyHidden, through the prototypes.
+  const hidden = (el: Element): boolean => {
+    if (hasAttribute.call(el, 'hidden')) return true;
+    const style = dom.attr(el, 'style');
+    return style !== null && HIDDEN_STYLE.test(style);
+  };
   const skipped = (el: Element | null): boolean => {
     const chain: Element[] = [];
     let result = false;
-    for (let cur = el; cur && cur !== root; cur = cur.parentElement) {
+    for (let cur = el; cur && cur !== root; cur = dom.parent(cur)) {
       const known = skipCache.get(cur);
       if (known !== undefined) {
         result = known;
         break;
       }
       chain.push(cur);
-      if (SKIP_TAGS.has(cur.tagName) || isStaticallyHidden(cur)) {
+      if (SKIP_TAGS.has(dom.tag(cur)) || hidden(cur)) {
         result = true;
         break;
       }
@@ -212,34 +324,38 @@ export function scanProse(root: Element): ProseScan {
   };
   const datedRows = new Set<Element>();
   let searchSummary = false;
+  let count = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++count % STEP === 0) yield;
     const value = node.nodeValue ?? '';
     const len = value.replace(/[\s\u00a0\u3000]+/g, '').length;
     if (len < 2) continue;
-    const parent = node.parentElement;
+    const parent = dom.parent(node);
     if (!parent) continue;
     if (len <= 40 && DATE_IN_ITEM.test(value)) {
-      const row = parent.closest('li, tr, dd');
-      if (row && !datedRows.has(row) && (row.textContent ?? '').length <= 160 && row.querySelector('a')) datedRows.add(row);
+      const row = closest.call(parent, 'li, tr, dd') as Element | null;
+      if (row && !datedRows.has(row) && dom.text(row).length <= 160 && dom.all(row, 'a').length > 0) datedRows.add(row);
     }
     if (!searchSummary && len <= 80 && /[找检搜]/.test(value)) {
-      const line = parent.textContent ?? '';
+      const line = dom.text(parent);
       searchSummary = line.length <= 80 && SEARCH_TEXT.test(line);
     }
     if (skipped(parent)) continue;
     let block: Element | null = parent;
-    while (block && !BLOCK_TAGS.has(block.tagName)) block = block.parentElement;
+    while (block && !BLOCK_TAGS.has(dom.tag(block))) block = dom.parent(block);
     if (!block) continue;
     blockText.set(block, (blockText.get(block) ?? 0) + len);
   }
+  yield;
   const containerScore = new Map<Element, number>();
   for (const [block, len] of blockText) {
-    const weight = block.tagName === 'LI' ? 0.5 : 1;
+    if (++count % STEP === 0) yield;
+    const weight = dom.tag(block) === 'LI' ? 0.5 : 1;
     // A block's own text counts for itself (a body that is one long <div>) and for its parent container.
     containerScore.set(block, (containerScore.get(block) ?? 0) + len * weight);
-    const parent = block.parentElement;
+    const parent = dom.parent(block);
     if (parent) containerScore.set(parent, (containerScore.get(parent) ?? 0) + len * weight);
-    const grand = parent?.parentElement;
+    const grand = parent ? dom.parent(parent) : null;
     if (grand) containerScore.set(grand, (containerScore.get(grand) ?? 0) + (len * weight) / 2);
   }
   let best = 0;
@@ -250,7 +366,8 @@ export function scanProse(root: Element): ProseScan {
       element = el;
     }
   }
-  const listLinks = searchSummary ? root.querySelectorAll('li a, dt a, h3 a, h4 a').length : 0;
+  yield;
+  const listLinks = searchSummary ? dom.all(root, 'li a, dt a, h3 a, h4 a').length : 0;
   let total = 0;
   for (const len of blockText.values()) total += len;
   return { length: Math.round(best), element, datedItems: datedRows.size, listLinks, searchSummary, total };
@@ -262,11 +379,11 @@ export function mainProse(root: Element): { length: number; element: Element | n
   return { length, element };
 }
 
-function bodyContainerText(doc: Document, profile: ProfileDetection): number {
+function bodyContainerText(doc: Document, dom: SafeDom, profile: ProfileDetection): number {
   for (const selector of profile.body ?? []) {
-    for (const el of doc.querySelectorAll(selector)) {
-      const len = (el.textContent ?? '').replace(/\s+/g, '').length;
-      if (len >= 40 || el.querySelector('img, table')) return len;
+    for (const el of dom.all(doc, selector)) {
+      const len = dom.text(el).replace(/\s+/g, '').length;
+      if (len >= 40 || dom.all(el, 'img, table').length > 0) return len;
     }
   }
   return -1;
@@ -286,8 +403,14 @@ export interface Classification {
 
 /** Decides whether a page is a single article (not a list, home, search or error page). */
 export function classifyPage(doc: Document, url: string, profile: ProfileDetection | null): Classification {
-  const body = doc.body;
+  return run(classifyPageSteps(doc, url, profile));
+}
+
+/** classifyPage step by step: it yields between small pieces of work (see detectPageSteps). */
+export function* classifyPageSteps(doc: Document, url: string, profile: ProfileDetection | null): Generator<void, Classification> {
+  const body = bodyOf(doc);
   if (!body) return { isArticle: false, reason: 'no body' };
+  const dom = safeDom(doc);
   let path = url;
   try {
     const u = new URL(url);
@@ -298,12 +421,13 @@ export function classifyPage(doc: Document, url: string, profile: ProfileDetecti
   if (profile?.listUrls?.some((re) => re.test(url))) return { isArticle: false, reason: `${profile.id} list page` };
   const searchUrl = SEARCH_URL.test(path);
   if (profile && !searchUrl) {
-    const len = bodyContainerText(doc, profile);
+    const len = bodyContainerText(doc, dom, profile);
     if (len >= 0) return { isArticle: true, reason: `${profile.id} body container (${len} chars)` };
   }
-  const scan = scanProse(body);
+  yield;
+  const scan = yield* scanProseSteps(body, dom);
   const { length: prose, datedItems: dated } = scan;
-  const results = dated + (searchUrl ? body.querySelectorAll('li a, dt a, h3 a, h4 a').length : scan.listLinks);
+  const results = dated + (searchUrl ? dom.all(body, 'li a, dt a, h3 a, h4 a').length : scan.listLinks);
   // A search address with a list of results is a results page; the "共找到 N 条" line alone needs less running text.
   if (results >= 5 && ((searchUrl && scan.searchSummary) || (searchUrl && prose < MIN_PROSE * 8) || (scan.searchSummary && prose < MIN_PROSE * 8))) {
     return { isArticle: false, reason: 'search results page', scan };
@@ -319,7 +443,18 @@ export function classifyPage(doc: Document, url: string, profile: ProfileDetecti
 
 /** Family, confidence and article-ness of a page. */
 export function detectPage(doc: Document, url = ''): Detection {
-  const { family, confidence, profile } = detectFamily(doc, url);
-  const { isArticle, reason } = classifyPage(doc, url, profile);
+  const { family, confidence, isArticle, reason } = run(detectPageSteps(doc, url));
   return { family, confidence, isArticle, reason };
+}
+
+/**
+ * detectPage step by step, with the family's profile: the generator yields after every few hundred nodes, so that
+ * a caller on a live page (the detector content script) can spread the work over short tasks; run to its end in
+ * one go, it gives exactly detectPage's answer.
+ */
+export function* detectPageSteps(doc: Document, url = ''): Generator<void, Detection & { profile: ProfileDetection | null }> {
+  const { family, confidence, profile } = yield* detectFamilySteps(doc, url);
+  yield;
+  const { isArticle, reason } = yield* classifyPageSteps(doc, url, profile);
+  return { family, confidence, isArticle, reason, profile };
 }

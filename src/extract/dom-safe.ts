@@ -32,6 +32,11 @@ function protoGetter(object: object, property: string): Getter | null {
   return getter;
 }
 
+/** The prototype getter of `property` for objects like `object`, to call on many of them (`getter.call(el)`). */
+export function getterOf(object: object, property: string): Getter | null {
+  return protoGetter(object, property);
+}
+
 function read<T>(object: object, property: string): T {
   const getter = protoGetter(object, property);
   return (getter ? getter.call(object) : undefined) as T;
@@ -59,6 +64,11 @@ function method(object: object, name: string): Method | null {
     byName.set(name, found);
   }
   return found;
+}
+
+/** The prototype method `name` for objects like `object`, to call on many of them (`fn.call(el, …)`). */
+export function methodOf(object: object, name: string): Method | null {
+  return method(object, name);
 }
 
 export const firstChildOf = (node: Node): Node | null => read<Node | null>(node, 'firstChild');
@@ -103,8 +113,8 @@ export function closestOf(el: Element, selector: string): Element | null {
 
 /**
  * True when the page has names that shadow DOM properties: a form control named like a form property, or a named
- * form, image, frame or object named like a document property. The detector leaves such pages alone (it reads the
- * live page directly); the extraction works on a copy without those names.
+ * form, image, frame or object named like a document property. The CLI then works on a copy without those names
+ * (the detector reads every member through the prototypes instead).
  */
 export function hasClobberingNames(doc: Document): boolean {
   const query = method(doc, 'querySelectorAll');

@@ -5,7 +5,7 @@
 import { attributeOf, hasAttributeOf } from './dom-safe';
 import type { VisibilityCheck } from './types';
 
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important)?\s*(?:;|$)/i;
+export const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important)?\s*(?:;|$)/i;
 
 /** As isStaticallyHidden, read through the prototype (for the live page, whose names may shadow properties). */
 export function isStaticallyHiddenSafe(el: Element): boolean {

@@ -162,7 +162,7 @@ function vectors(B: string): [string, string][] {
     ['x20', `<svg><foreignObject><img src=x-x20.png onerror=top.__canary('x20')></foreignObject></svg>`],
     ['x21', `<math><mtext><img src=x-x21.png onerror=top.__canary('x21')></mtext></math>`],
     // DOM clobbering: names that shadow document, window, form and prototype properties. (Form controls named
-    // parentNode, nextElementSibling, tagName, getAttribute … break the extractor: see the known-issue test below.)
+    // parentNode, nextElementSibling, tagName, getAttribute …: see the test of the extraction and the badge below.)
     ['k1', `<form name="getElementById"></form><form name="querySelector"></form>`],
     ['k2', `<img name="cloneNode" alt=""><img name="body" alt=""><embed name="createElement">`],
     ['k3', `<form id="__proto__"><input name="__proto__"><input name="constructor"></form>`],
@@ -1009,6 +1009,9 @@ describe('message senders and world isolation', () => {
     const server = await serveLogged({ [path]: { body } });
     try {
       const { page, tabId } = await openWeb(server.origin + path);
+      // The detector reads the live page through the prototypes too: it reports instead of staying silent.
+      expect(await detected(tabId), 'the detector reported').toBe(true);
+      expect(await badge(tabId)).toBe('文');
       const reader = await openReaderTab(browser, tabId);
       const state = await reader.locator('body').getAttribute('data-state');
       await reader.close();

@@ -1,0 +1,69 @@
+/**
+ * The step-wise detection the content script drives in short slices: the same answer as the one-shot call on every
+ * fixture, in pieces small enough to pause between, and not misled or trapped by clobbering form-control names.
+ */
+import { describe, expect, it } from 'vitest';
+import { classifyPage, detectFamily, detectPage, detectPageSteps } from '../src/extract/detect';
+import { listFixtures, loadDocument } from './helpers';
+
+const fixtures = listFixtures();
+
+/** Drives the generator as the detector does, one step at a time, and counts the pauses. */
+function stepwise(doc: Document, url: string): { result: ReturnType<typeof detectPage>; pauses: number } {
+  const steps = detectPageSteps(doc, url);
+  let pauses = 0;
+  for (;;) {
+    const next = steps.next();
+    if (next.done) {
+      const { family, confidence, isArticle, reason } = next.value;
+      return { result: { family, confidence, isArticle, reason }, pauses };
+    }
+    pauses++;
+  }
+}
+
+describe('detectPageSteps', () => {
+  it.each(fixtures)('gives detectPage’s answer on $name', (fixture) => {
+    const doc = loadDocument(fixture.html, fixture.url);
+    const oneShot = detectPage(doc, fixture.url);
+    const family = detectFamily(doc, fixture.url);
+    expect(oneShot).toEqual({ family: family.family, confidence: family.confidence, ...pick(classifyPage(doc, fixture.url, family.profile)) });
+    const { result, pauses } = stepwise(doc, fixture.url);
+    expect(result).toEqual(oneShot);
+    expect(pauses).toBeGreaterThan(0);
+  });
+
+  it('pauses at least once per few hundred elements on a large page', () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `<tr><td><a href="/n/${i}.html">第${i}条</a></td><td>2024-05-06</td></tr>`).join('');
+    const doc = loadDocument(`<html><body><table>${rows}</table></body></html>`, 'https://example.gov.cn/list.html');
+    const { result, pauses } = stepwise(doc, 'https://example.gov.cn/list.html');
+    expect(result.family).toBe('generic');
+    // 15 000 elements and 10 000 text nodes, 256 nodes a step.
+    expect(pauses).toBeGreaterThan(15_000 / 256);
+  });
+});
+
+function pick(c: { isArticle: boolean; reason: string }): { isArticle: boolean; reason: string } {
+  return { isArticle: c.isArticle, reason: c.reason };
+}
+
+describe('clobbering names on the live page', () => {
+  const names = ['tagName', 'parentElement', 'parentNode', 'getAttribute', 'getAttributeNames', 'hasAttribute', 'hasAttributes', 'closest', 'textContent', 'querySelectorAll', 'children'];
+  const controls = names.map((n) => `<input name="${n}">`).join('');
+  const article = (extra: string): string =>
+    `<html><head><title>通知</title></head><body>${extra}<div class="article"><h1>关于开展检查工作的通知</h1>` +
+    `<form action="/search">${controls}<p>${'各单位：根据工作安排，现就有关事项通知如下。'.repeat(12)}</p></form></div></body></html>`;
+
+  it('neither traps nor misleads the detection', () => {
+    const url = 'https://www.example.gov.cn/art/2024/5/6/art_1_1.html';
+    const clobbered = loadDocument(
+      article('<form name="body"></form><img name="createTreeWalker" alt=""><embed name="createElement"><img name="documentElement" alt="">'),
+      url,
+    );
+    const result = detectPage(clobbered, url);
+    expect(result.isArticle).toBe(true);
+    // The same answer as on the page whose forms have no such names.
+    const clean = loadDocument(article('').replace(/ name="[^"]+"/g, ''), url);
+    expect(result).toEqual(detectPage(clean, url));
+  });
+});
