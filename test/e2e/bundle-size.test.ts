@@ -1,0 +1,23 @@
+// @vitest-environment node
+/**
+ * The detector runs on every page the user opens: its size is a budget (15 kB, as kB are counted in BENCHMARKS.md:
+ * 1 024 bytes), and the popup's first script stays small (the export formats load after the article shows).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { DIST } from './harness';
+
+const size = (file: string): number => {
+  const path = join(DIST, file);
+  expect(existsSync(path), `${path} is missing: run npm run build`).toBe(true);
+  return statSync(path).size;
+};
+
+it('keeps the detector content script within 15 kB', () => {
+  expect(size('detector.js')).toBeLessThanOrEqual(15 * 1024);
+});
+
+it('keeps the popup script free of the export formats', () => {
+  expect(size('popup.js')).toBeLessThan(100 * 1024);
+});
