@@ -2,12 +2,12 @@
  * Shared by the browser and scale benchmarks: the built extension in real Chromium (through test/e2e/harness.ts),
  * CDP tracing of a page load, and the main-thread time of one extension script read from the trace.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { PAGE_API_GLOBAL } from '../src/page-api';
 import type { Browser } from '../test/e2e/harness';
+import { git } from './git';
 import { replaceSection } from './report';
 
 /** A complete trace event ("X"); begin/end pairs are folded into these. */
@@ -200,15 +200,8 @@ export function chromiumVersion(browser: Browser): string {
 
 /** Short commit of the work tree, with a mark when it has uncommitted changes. */
 export function commitLabel(root: string): string {
-  const git = (args: string[]): string => {
-    try {
-      return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    } catch {
-      return '';
-    }
-  };
-  const dirty = git(['status', '--porcelain', '--untracked-files=no']);
-  return `${git(['rev-parse', '--short', 'HEAD']) || 'unknown'}${dirty ? ' (+ uncommitted changes)' : ''}`;
+  const dirty = git(['status', '--porcelain', '--untracked-files=no'], root);
+  return `${git(['rev-parse', '--short', 'HEAD'], root) || 'unknown'}${dirty ? ' (+ uncommitted changes)' : ''}`;
 }
 
 /**

@@ -11,13 +11,14 @@
  *   npm run bench -- --jobs 1                       worker processes (default: min(2, CPUs))
  *   npm run bench -- --from-json out.json --write-md   re-render figures and BENCHMARKS.md from a saved run
  */
-import { fork, execFileSync, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { git } from './git';
 import { renderMarkdown, type RunInfo } from './markdown';
 import {
   combineCmsGne,
@@ -202,14 +203,6 @@ function srcHash(): string {
 }
 const srcAtStart = opts['from-json'] ? '' : srcHash();
 
-function git(args: string[]): string | null {
-  try {
-    return execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
-    return null;
-  }
-}
-
 function version(pkg: string): string {
   try {
     return (JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
@@ -226,8 +219,8 @@ interface Saved {
 
 /** A live run: the workers over the selected pages. */
 async function measure(): Promise<Saved> {
-  const commit = git(['rev-parse', '--short', 'HEAD']) ?? 'unknown';
-  const dirty = git(['status', '--porcelain']);
+  const commit = git(['rev-parse', '--short', 'HEAD'], ROOT) ?? 'unknown';
+  const dirty = git(['status', '--porcelain'], ROOT);
   process.stderr.write(`bench: ${refs.length} pages from ${sets.map((s) => s.name).join(', ')}; ${jobs} worker(s)\n`);
   await run();
   if (tty) process.stderr.write('\n');
@@ -235,7 +228,7 @@ async function measure(): Promise<Saved> {
   // Results in set order, then page order, whatever order the workers finished in.
   const order = new Map(refs.map((r, i) => [`${r.set}\u0000${r.id}`, i]));
   results.sort((a, b) => order.get(`${a.set}\u0000${a.id}`)! - order.get(`${b.set}\u0000${b.id}`)!);
-  const commitAtEnd = git(['rev-parse', '--short', 'HEAD']) ?? 'unknown';
+  const commitAtEnd = git(['rev-parse', '--short', 'HEAD'], ROOT) ?? 'unknown';
   const info: RunInfo = {
     commit,
     ...(commitAtEnd !== commit ? { commitAtEnd } : {}),

@@ -1,0 +1,10 @@
+import { execFileSync } from 'node:child_process';
+
+/** A git command's trimmed output in `cwd`, or null when git is missing or the command fails. */
+export function git(args: string[], cwd: string): string | null {
+  try {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
