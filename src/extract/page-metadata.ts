@@ -60,6 +60,9 @@ export function readProfileFields(root: ParentNode, profile: Profile | null, hid
   return { fields, consumed, weak: profile.weakFields?.filter((f) => f in fields) ?? [] };
 }
 
+/** Elements whose text is code or markup, never part of a line the user reads. */
+const NOT_TEXT = /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/;
+
 /**
  * The text of a line with a space where an inline or block element begins or ends: templates glue their slots
  * together ("<a>求是网</a><a>参与互动</a>", "<span>来源：X</span><span>作者：Y</span>").
@@ -70,7 +73,7 @@ export function lineText(el: Element): string {
   const walker = el.ownerDocument.createTreeWalker(el, 0x4 /* SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const parent = node.parentElement;
-    if (parent && /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(parent.tagName)) continue;
+    if (parent && NOT_TEXT.test(parent.tagName)) continue;
     if (previous && parent !== previous) out += ' ';
     out += node.nodeValue ?? '';
     previous = parent;
@@ -233,7 +236,7 @@ export function readFooterZone(body: Element, hidden: HiddenTest = NOTHING_HIDDE
       continue;
     }
     const raw = current.textContent ?? '';
-    if (raw.length > 600 || /^(?:SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(current.tagName)) {
+    if (raw.length > 600 || NOT_TEXT.test(current.tagName)) {
       current = raw.length > 600 ? (current.firstElementChild ?? nextAfter(current)) : nextAfter(current);
       continue;
     }
