@@ -6,6 +6,7 @@
 import { isAttachmentLink } from './body';
 import type { Profile } from './profiles/index';
 import { visibleLength } from './text';
+import { elementsOf } from './dom-safe';
 
 /** The body: a root element, and for a bracketed body the two marker nodes inside it. */
 export interface LocatedBody {
@@ -65,7 +66,7 @@ export function locateBody(doc: Document, profile: Profile | null): LocatedBody 
     if (best && substantial(best)) return { root: best };
   }
   // One pass over the body's <meta> elements rather than two querySelector calls (slow in jsdom).
-  const metas = [...(doc.body?.getElementsByTagName('meta') ?? [])];
+  const metas = doc.body ? elementsOf(doc.body.getElementsByTagName('meta')) : [];
   const marker = (name: string): Element | null => metas.find((m) => m.getAttribute('name')?.toLowerCase() === name) ?? null;
   const start = marker('contentstart');
   const end = marker('contentend');

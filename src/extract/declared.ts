@@ -7,6 +7,7 @@ import { pageComments } from './detect';
 import { fieldValue } from './labels';
 import type { EmbeddedField, MetaField, Profile } from './profiles/index';
 import { squash } from './text';
+import { elementsOf } from './dom-safe';
 
 export interface Declared {
   /** Titles the page declares, best first (ArticleTitle, JSON-LD, og:title, family values, `<title>`). */
@@ -25,7 +26,7 @@ export interface Declared {
 export function readMetaTags(doc: Document): Map<string, string> {
   const map = new Map<string, string>();
   // getElementsByTagName: a tag-only querySelectorAll is several times slower in jsdom.
-  for (const meta of doc.getElementsByTagName('meta')) {
+  for (const meta of elementsOf(doc.getElementsByTagName('meta'))) {
     const name = (meta.getAttribute('name') ?? meta.getAttribute('property') ?? meta.getAttribute('itemprop') ?? '').trim().toLowerCase();
     const content = squash(meta.getAttribute('content') ?? '');
     if (name && content && !map.has(name)) map.set(name, content);
@@ -56,7 +57,7 @@ function nameOf(value: unknown): string | undefined {
 
 /** The first article-like object of the page's JSON-LD. */
 export function readJsonLd(doc: Document): JsonLdArticle | null {
-  for (const script of doc.getElementsByTagName('script')) {
+  for (const script of elementsOf(doc.getElementsByTagName('script'))) {
     if (!/^application\/ld\+json$/i.test(script.getAttribute('type') ?? '')) continue;
     let data: unknown;
     try {
@@ -121,7 +122,7 @@ export function readDeclared(doc: Document, profile: Profile | null): Declared {
   const meta = readMetaTags(doc);
   const ld = readJsonLd(doc);
   const scripts = profile?.scriptFields
-    ? [...doc.getElementsByTagName('script')].filter((s) => !s.hasAttribute('src')).map((s) => s.textContent ?? '')
+    ? elementsOf(doc.getElementsByTagName('script')).filter((s) => !s.hasAttribute('src')).map((s) => s.textContent ?? '')
     : [];
   const fromScripts = embedded(scripts, profile?.scriptFields);
   const fromComments = profile?.commentFields ? embedded(pageComments(doc), profile.commentFields) : {};

@@ -4,7 +4,7 @@
  */
 import { DETECTION, type ProfileDetection, type Signal } from './profiles/index';
 import type { Detection, FamilyId } from './types';
-import { bodyOf, getterOf, methodOf, prop } from './dom-safe';
+import { bodyOf, elementsOf, getterOf, methodOf, prop } from './dom-safe';
 import { compileSimpleSelector, matchesCompiled, type CompiledSelector } from './simple-selector';
 import { HIDDEN_STYLE } from './visibility';
 
@@ -165,7 +165,7 @@ function inlineScripts(doc: Document, dom: SafeDom): string[] {
   const out: string[] = [];
   let total = 0;
   // By tag name, not `script:not([src])`: the selector engine costs more than the attribute test (jsdom).
-  for (const script of (methodOf(doc, 'getElementsByTagName') as Fn).call(doc, 'script') as HTMLCollectionOf<Element>) {
+  for (const script of elementsOf((methodOf(doc, 'getElementsByTagName') as Fn).call(doc, 'script') as HTMLCollectionOf<Element>)) {
     if (dom.attr(script, 'src') !== null) continue;
     const text = dom.text(script);
     total += text.length;

@@ -5,6 +5,7 @@
  */
 import { findDate } from './dates';
 import { visibleLength } from './text';
+import { elementsOf } from './dom-safe';
 
 export interface Entry {
   /** The entry's text container (the same kind of element as the page's richest prose container). */
@@ -13,12 +14,20 @@ export interface Entry {
   wrapper: Element;
 }
 
-function wrapperOf(body: Element, others: Element[], root: Element): Element {
-  let wrapper = body;
-  for (let up = body.parentElement; up && up !== root && !others.some((o) => o !== body && up!.contains(o)); up = up.parentElement) {
-    wrapper = up;
+/**
+ * Each entry's wrapper: its largest ancestor below `root` that holds no other entry. One walk up from each entry
+ * counts the entries under every ancestor (a test of every ancestor against every entry is quadratic).
+ */
+function wrappersOf(entries: Element[], root: Element): Element[] {
+  const count = new Map<Element, number>();
+  for (const el of entries) {
+    for (let up = el.parentElement; up && up !== root; up = up.parentElement) count.set(up, (count.get(up) ?? 0) + 1);
   }
-  return wrapper;
+  return entries.map((el) => {
+    let wrapper = el;
+    for (let up = el.parentElement; up && up !== root && count.get(up) === 1; up = up.parentElement) wrapper = up;
+    return wrapper;
+  });
 }
 
 /** The text of `wrapper` outside `body` (where an entry's title and date are). */
@@ -34,13 +43,18 @@ function around(wrapper: Element, body: Element): string {
 export function leadingEntry(anchor: Element, root: Element, minProse: number): Entry | null {
   const kind = (anchor.getAttribute('class') ?? '').trim().replace(/\s+/g, ' ');
   if (!kind) return null;
-  const same = [...root.getElementsByTagName(anchor.tagName)].filter(
+  const same = elementsOf(root.getElementsByTagName(anchor.tagName)).filter(
     (el) => (el.getAttribute('class') ?? '').trim().replace(/\s+/g, ' ') === kind && visibleLength(el.textContent ?? '') >= minProse,
   );
-  const entries = same.filter((el) => !same.some((o) => o !== el && o.contains(el)));
+  // Not nested in another of them: looked up by walking each one's ancestors (linear, where a pairwise test is not).
+  const isSame = new Set(same);
+  const entries = same.filter((el) => {
+    for (let up = el.parentElement; up && up !== root; up = up.parentElement) if (isSame.has(up)) return false;
+    return true;
+  });
   if (entries.length < 2 || entries[0] === anchor || !entries.includes(anchor)) return null;
   if (new Set(entries.map((el) => el.parentElement)).size < entries.length) return null;
-  const wrappers = entries.map((el) => wrapperOf(el, entries, root));
+  const wrappers = wrappersOf(entries, root);
   if (!wrappers.every((w, i) => w !== entries[i] && findDate(around(w, entries[i]!)))) return null;
   return { body: entries[0]!, wrapper: wrappers[0]! };
 }

@@ -33,7 +33,7 @@ import type { Detection } from './types';
 export { detectPage, detectFamily, scoreFamilies } from './detect';
 export { PROFILES } from './profiles/index';
 import { PROFILES, profileById } from './profiles/index';
-import { prop } from './dom-safe';
+import { elementsOf, prop } from './dom-safe';
 
 function pageUrl(document: Document, options: ExtractOptions): string | undefined {
   if (options.url) return options.url;
@@ -42,7 +42,7 @@ function pageUrl(document: Document, options: ExtractOptions): string | undefine
 }
 
 function baseUrl(doc: Document, url: string | undefined): string | undefined {
-  const href = [...doc.getElementsByTagName('base')].find((b) => b.hasAttribute('href'))?.getAttribute('href');
+  const href = elementsOf(doc.getElementsByTagName('base')).find((b) => b.hasAttribute('href'))?.getAttribute('href');
   if (!href) return url;
   try {
     return new URL(href, url).href;

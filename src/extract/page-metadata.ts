@@ -184,7 +184,7 @@ export function readHeaderZone(headline: Element, stopAt: Element | null, hidden
       continue;
     }
     // A box of several lines (a sticky bar repeating the title above the date and outlet) is read line by line.
-    if ([...current.children].some((c) => BLOCK_CHILD.has(c.tagName))) {
+    if (hasBlockChild(current)) {
       current = current.firstElementChild!;
       continue;
     }
@@ -201,6 +201,12 @@ export function readHeaderZone(headline: Element, stopAt: Element | null, hidden
     }
   }
   return { fields, consumed, weak: weak ? ['source'] : [] };
+}
+
+/** True when one of `el`'s children is a block (walked by siblings: `el.children` is slow to iterate in jsdom). */
+function hasBlockChild(el: Element): boolean {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (BLOCK_CHILD.has(c.tagName)) return true;
+  return false;
 }
 
 /** The next element in document order after `el`'s subtree. */
