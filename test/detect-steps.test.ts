@@ -41,6 +41,17 @@ describe('detectPageSteps', () => {
     // 15 000 elements and 10 000 text nodes, 256 nodes a step.
     expect(pauses).toBeGreaterThan(15_000 / 256);
   });
+
+  it('reads the page’s comments and text step by step too, not in one piece', () => {
+    // 20 000 elements of one text node each: the element walk, the prose scan, the comment walk (over elements) and
+    // the text read each pause every 256 nodes.
+    const spans = Array.from({ length: 20_000 }, (_, i) => `<span>第${i}段</span>`).join('');
+    const html = `<html><body><div>${spans}</div><!-- end --><p>Powered by DedeCms</p></body></html>`;
+    const doc = loadDocument(html, 'https://example.gov.cn/a.html');
+    const { result, pauses } = stepwise(doc, 'https://example.gov.cn/a.html');
+    expect(result).toEqual(detectPage(doc, 'https://example.gov.cn/a.html'));
+    expect(pauses).toBeGreaterThan((4 * 20_000) / 256);
+  });
 });
 
 function pick(c: { isArticle: boolean; reason: string }): { isArticle: boolean; reason: string } {

@@ -19,9 +19,9 @@ interface PageFacts {
   dom: SafeDom;
   /** Selector signals found in the one pass over the page's elements. */
   matched: Set<string>;
-  comments: string[] | null;
-  scripts: string[] | null;
-  text: string | null;
+  comments: string[];
+  scripts: string[];
+  text: string;
 }
 
 const MAX_COMMENTS = 400;
@@ -115,13 +115,13 @@ function testCompounds(list: KeyedCompound[] | undefined, el: Element, tag: stri
 }
 
 /** One pass over the page's elements: assets, meta tags, and the simple selector signals that hold. */
-function* collectFacts(doc: Document, url: string): Generator<void, PageFacts> {
+function* collectFacts(doc: Document, url: string): Generator<void, Omit<PageFacts, 'comments' | 'scripts' | 'text'>> {
   const dom = safeDom(doc);
   const assets: string[] = [];
   const metas: string[] = [];
   const matched = new Set<string>();
   const root = prop<Element | null>(doc, 'documentElement');
-  const facts: PageFacts = { url, doc, dom, assets, metas, matched, comments: null, scripts: null, text: null };
+  const facts = { url, doc, dom, assets, metas, matched };
   if (!root) return facts;
   const getAttributeNames = methodOf(root, 'getAttributeNames') as Fn;
   const hasAttributes = methodOf(root, 'hasAttributes') as Fn;
@@ -153,18 +153,33 @@ function* collectFacts(doc: Document, url: string): Generator<void, PageFacts> {
 
 /** Comment texts of the page, collected on first use (only some signals need them). */
 export function pageComments(doc: Document, limit = MAX_COMMENTS): string[] {
+  return run(commentSteps(doc, limit));
+}
+
+/**
+ * The values of the nodes `show` selects (a NodeFilter mask) under `root`, step by step: whole-page reads (a
+ * body's textContent, a walk to the next comment) are single pieces of work that can block a huge page for long.
+ * Elements are walked too (`0x1` in `show`) only to pause among them; `keep` says which values count.
+ */
+function* nodeValueSteps(doc: Document, root: Node, show: number, keep: (node: Node) => boolean, limit = Infinity): Generator<void, string[]> {
   const out: string[] = [];
-  const walker = (methodOf(doc, 'createTreeWalker') as Fn).call(doc, doc, 0x80 /* NodeFilter.SHOW_COMMENT */) as TreeWalker;
+  const walker = (methodOf(doc, 'createTreeWalker') as Fn).call(doc, root, show) as TreeWalker;
+  let count = 0;
   for (let node = walker.nextNode(); node && out.length < limit; node = walker.nextNode()) {
-    out.push(node.nodeValue ?? '');
+    if (++count % STEP === 0) yield;
+    if (keep(node)) out.push(node.nodeValue ?? '');
   }
   return out;
 }
 
+const commentSteps = (doc: Document, limit = MAX_COMMENTS): Generator<void, string[]> =>
+  nodeValueSteps(doc, doc, 0x81 /* SHOW_ELEMENT | SHOW_COMMENT */, (node) => node.nodeType === 8, limit);
+
 function inlineScripts(doc: Document, dom: SafeDom): string[] {
   const out: string[] = [];
   let total = 0;
-  // By tag name, not `script:not([src])`: the selector engine costs more than the attribute test (jsdom).
+  // By tag name, not `script:not([src])`: the selector engine costs more than the attribute test (jsdom). One piece:
+  // what it reads is bounded (MAX_SCRIPT_CHARS).
   for (const script of elementsOf((methodOf(doc, 'getElementsByTagName') as Fn).call(doc, 'script') as HTMLCollectionOf<Element>)) {
     if (dom.attr(script, 'src') !== null) continue;
     const text = dom.text(script);
@@ -175,9 +190,10 @@ function inlineScripts(doc: Document, dom: SafeDom): string[] {
   return out;
 }
 
-function bodyText(doc: Document, dom: SafeDom): string {
+/** The end of the body's textContent (the text of its text nodes, in order). */
+function* bodyText(doc: Document): Generator<void, string> {
   const body = bodyOf(doc);
-  return (body ? dom.text(body) : '').slice(-MAX_TEXT_CHARS);
+  return body ? (yield* nodeValueSteps(doc, body, 0x4 /* SHOW_TEXT */, () => true)).join('').slice(-MAX_TEXT_CHARS) : '';
 }
 
 function matches(pattern: string | RegExp, values: readonly string[]): boolean {
@@ -201,13 +217,10 @@ function signalHolds(signal: Signal, facts: PageFacts): boolean {
     case 'meta':
       return matches(pattern, facts.metas);
     case 'comment':
-      facts.comments ??= pageComments(facts.doc);
       return matches(pattern, facts.comments);
     case 'script':
-      facts.scripts ??= inlineScripts(facts.doc, facts.dom);
       return matches(pattern, facts.scripts);
     case 'text':
-      facts.text ??= bodyText(facts.doc, facts.dom);
       return matches(pattern, [facts.text]);
   }
 }
@@ -223,10 +236,11 @@ export function scoreFamilies(doc: Document, url = ''): FamilyScore[] {
 }
 
 function* scoreSteps(doc: Document, url: string): Generator<void, FamilyScore[]> {
-  const facts = yield* collectFacts(doc, url);
+  const found = yield* collectFacts(doc, url);
+  // Comments, inline scripts and the end of the text: whole-page reads, step by step (some profile reads each).
+  const facts: PageFacts = { ...found, comments: yield* commentSteps(doc), scripts: inlineScripts(doc, found.dom), text: yield* bodyText(doc) };
   const scores: FamilyScore[] = [];
   for (const profile of DETECTION) {
-    // A profile's comment, script or text signal may read a whole page's worth (once): a pause before each.
     yield;
     scores.push({ family: profile.id, score: profile.signals.reduce((sum, s) => sum + (signalHolds(s, facts) ? s.weight : 0), 0) });
   }

@@ -105,12 +105,11 @@ export function prop<T>(object: object, property: string): T {
  * The elements of a live collection (`getElementsByTagName`, `children`) as an array. Not by spread or for-of:
  * jsdom looks every non-index property read of a collection up as an element id or name first, a scan of the whole
  * collection, and the array iterator reads `length` at each step, so iterating is quadratic (20 000 elements:
- * minutes). The length is read once, through the prototype getter, and the elements by index.
+ * minutes). Read by index until there is no element (an index past the end costs one scan).
  */
 export function elementsOf<T extends Element>(collection: HTMLCollectionOf<T>): T[] {
-  const length = read<number>(collection, 'length');
   const out: T[] = [];
-  for (let i = 0; i < length; i++) out.push(collection[i]!);
+  for (let el: T | undefined; (el = collection[out.length]); ) out.push(el);
   return out;
 }
 
