@@ -91,6 +91,11 @@ function union(spans: Span[]): { total: number; longest: number } {
 /**
  * Time the script at `scriptUrl` spent on any thread (in practice the page's renderer main thread). Nested events
  * (v8.run inside EvaluateScript) are merged into intervals, so nothing counts twice.
+ *
+ * The detector resumes after each `scheduler.yield()` in a task whose trace events name no script (a
+ * RunYieldContinuation, then the microtask that runs its code, inside one RunTask): each such task on the script's
+ * thread after its first event counts whole, GC it caused included. (Counted as the detector's: a page of its own
+ * that used scheduler.yield would be counted too; the benchmark pages do not.)
  */
 export function scriptTime(events: TraceEvent[], scriptUrl: string): ScriptTime {
   const open = new Map<string, TraceEvent[]>();
@@ -100,6 +105,12 @@ export function scriptTime(events: TraceEvent[], scriptUrl: string): ScriptTime 
     wall.push({ key, start: b.ts, end: b.ts + dur });
     if (b.tts !== undefined && tdur !== undefined) cpu.push({ key, start: b.tts, end: b.tts + tdur });
   };
+  const first = events.filter((e) => e.ph === 'X' && urlOf(e).startsWith(scriptUrl)).sort((a, b) => a.ts - b.ts)[0];
+  const resumed = events.filter((e) => e.name === 'RunYieldContinuation' && first && e.pid === first.pid && e.tid === first.tid && e.ts >= first.ts);
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined && first && e.pid === first.pid && e.tid === first.tid);
+  for (const task of tasks) {
+    if (resumed.some((c) => c.ts >= task.ts && c.ts <= task.ts + task.dur!)) add(`${task.pid}:${task.tid}`, task, task.dur!, task.tdur);
+  }
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
     if (e.ph === 'B') {

@@ -154,7 +154,11 @@ async function runBrowser(names: string[], timeoutMs: number): Promise<{ results
       const session = await b.context.newCDPSession(page);
       const r: BrowserResult = { page: name };
       try {
-        r.detector = await within(tracedDetectorLoad(b, page, session, tabId, `${server.origin}/scale/${name}.html`, 30_000, timeoutMs), timeoutMs + 5000, 'page load');
+        // The detector's report is awaited as long as the page load may take: on a 5 MB page under load,
+        // document_idle, the idle callback and the sliced scan come long after DOMContentLoaded, and a trace stopped
+        // before the report sees only the detector's first pieces.
+        const load = tracedDetectorLoad(b, page, session, tabId, `${server.origin}/scale/${name}.html`, timeoutMs, timeoutMs);
+        r.detector = await within(load, 2 * timeoutMs + 5000, 'page load');
         r.extraction = await within(pageExtraction(b, tabId), timeoutMs, 'extraction');
       } catch (e) {
         r.failure = e instanceof Error ? e.message.split('\n')[0] : String(e);
