@@ -134,9 +134,22 @@ export function collectImages(root: ParentNode): ArticleImage[] {
   }));
 }
 
-const USELESS = 'script, style, noscript, template, link, meta, input, select, option, button, textarea, form > label, object, embed, applet, iframe, frame, frameset, canvas, audio, video, source, track, map, area, svg, math';
+/** Elements a reader cannot use (and `form > label`), by local name. */
+const USELESS = new Set(['script', 'style', 'noscript', 'template', 'link', 'meta', 'input', 'select', 'option', 'button', 'textarea', 'object', 'embed', 'applet', 'iframe', 'frame', 'frameset', 'canvas', 'audio', 'video', 'source', 'track', 'map', 'area', 'svg', 'math']);
 const INDENT = /^[\s\u00a0\u3000]+/;
-const BLOCKS = 'p, div, li, td, th, dd, dt, blockquote, h1, h2, h3, h4, h5, h6, section, article, center';
+const BLOCKS = new Set(['p', 'div', 'li', 'td', 'th', 'dd', 'dt', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'center']);
+
+/**
+ * The elements under `root` (not itself) that pass `test`, in document order. One tree walk rather than a
+ * selector list: in jsdom a list such as `p, div, li, …` costs ten times more per element, and the body changes
+ * between the queries, so none is memoised (a 5 MB page: seconds per query).
+ */
+function descendants(root: Element, test: (el: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, 0x1 /* SHOW_ELEMENT */);
+  for (let el = walker.nextNode() as Element | null; el; el = walker.nextNode() as Element | null) if (test(el)) out.push(el);
+  return out;
+}
 
 const INLINE = /^(?:SPAN|FONT|STRONG|B|EM|I|U|A|SMALL|BIG|LABEL|SUP|SUB)$/;
 
@@ -159,8 +172,9 @@ function leadingText(block: Element): Text | null {
 
 /** Removes what a reader cannot use and normalises full-width-space indentation at the start of blocks. */
 export function tidyBody(root: Element): void {
-  for (const el of [...root.querySelectorAll(USELESS)]) el.remove();
-  for (const block of [root, ...root.querySelectorAll(BLOCKS)]) {
+  const useless = (el: Element): boolean => USELESS.has(el.localName) || (el.localName === 'label' && el.parentElement?.localName === 'form');
+  for (const el of descendants(root, useless)) el.remove();
+  for (const block of [root, ...descendants(root, (el) => BLOCKS.has(el.localName))]) {
     // Indentation written as two U+3000 or &nbsp;&nbsp; at the start of a paragraph: CSS text-indent replaces it.
     const first = leadingText(block);
     if (first?.nodeValue && INDENT.test(first.nodeValue)) first.nodeValue = first.nodeValue.replace(INDENT, '');
