@@ -32,7 +32,8 @@ export const PLACEHOLDER =
 const STAMP = /(?:发布时间|发布日期|更新时间|时间|日期|time of issue)\s*[:：]\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/gi;
 const SENTENCE_END = /[。！？!?]/g;
 
-function linkDensity(el: Element, textLength: number): number {
+/** Share of `el`'s text (of `textLength` characters, whitespace excluded) inside links. */
+export function linkDensity(el: Element, textLength: number): number {
   if (!textLength) return 0;
   let linked = 0;
   for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').replace(/\s+/g, '').length;

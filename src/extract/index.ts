@@ -24,7 +24,8 @@ import { readBodyEdges, readCredits, readEditor, readFooterZone, readHeaderZone,
 import { runReadability } from './readability';
 import { fragmentHtml, sanitizeNode } from './sanitize';
 import { toPlainText } from './plain-text';
-import { foldWidth, squash, stripSpace, visibleLength } from './text';
+import { foldWidth, hasCjk, squash, stripSpace, visibleLength } from './text';
+import { dropSideColumns, trimTrailingLinkLists } from './body-trim';
 import { cleanTitle, pageHeadline, titleKey, siteSuffix } from './title';
 import type { Article, ExtractOptions } from './types';
 
@@ -214,6 +215,12 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
     for (const block of [...blocks.slice(0, 4), ...blocks.slice(-4)]) {
       if (block !== content && lineTexts.has(squash(block.textContent ?? ''))) block.remove();
     }
+  }
+
+  // Readability keeps a layout row's sidebar and the link lists after the text on old Chinese pages.
+  if (readability && hasCjk(content.textContent ?? '')) {
+    dropSideColumns(content);
+    trimTrailingLinkLists(content);
   }
 
   const title =
