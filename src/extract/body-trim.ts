@@ -5,7 +5,8 @@
  */
 import { isAttachmentLink } from './body';
 import { linkDensity } from './chrome';
-import { visibleLength } from './text';
+import { textBlocks } from './page-metadata';
+import { squash, visibleLength } from './text';
 
 const SENTENCE_END = /[。！？!?]/g;
 
@@ -74,11 +75,23 @@ function isLinkList(el: Element, length: number): boolean {
   return links.length >= 2 && linkDensity(el, length) >= 0.5 && !links.some(isAttachmentLink);
 }
 
+const DATED_ITEM = /(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/;
+
+/**
+ * A teaser list: three or more short items, each a title ending in its date (a heading line may lead), whether or
+ * not the titles are links.
+ */
+function isTeaserList(el: Element): boolean {
+  const items = [...el.children].map((c) => squash(c.textContent ?? '')).filter((t) => t.length > 0);
+  const dated = items.filter((t) => t.length <= 80 && DATED_ITEM.test(t)).length;
+  return dated >= 3 && dated >= items.length - 1;
+}
+
 /** Longest line (characters) passed over on the way up from the end: a credit, a heading, an authority-control line. */
 const SHORT_LINE = 40;
 
 /**
- * Removes link lists that follow the article's last text, looking down the last branch of the body. Short lines
+ * Removes link and teaser lists that follow the article's last text, looking down the last branch of the body. Short lines
  * between them are passed over and kept; running text ends the search, so lists before it are left alone. At most
  * half of the body goes.
  */
@@ -96,7 +109,7 @@ export function trimTrailingLinkLists(root: Element): void {
       }
       const text = child.textContent ?? '';
       const length = visibleLength(text);
-      if (child.nodeType === 1 && length && length <= budget && isLinkList(child as Element, length)) {
+      if (child.nodeType === 1 && length && length <= budget && (isLinkList(child as Element, length) || isTeaserList(child as Element))) {
         budget -= length;
         child.remove();
       } else if (length > SHORT_LINE || SENTENCE_END.test(text)) {
@@ -108,4 +121,16 @@ export function trimTrailingLinkLists(root: Element): void {
     }
     node = next;
   }
+}
+
+/** A call to action in brackets around a link (【点击投票】, 【点击进入专题】). */
+const CALL_TO_ACTION = /【\s*点击[^】]{1,8}】/;
+
+/** A short promo line the template prints above the article (a poll, a special page): it is not the article's. */
+export function dropLeadingPromo(root: Element): void {
+  const first = textBlocks(root)[0];
+  if (!first || first === root) return;
+  const text = squash(first.textContent ?? '');
+  const linked = [...first.querySelectorAll('a')].some((a) => /^点击/.test(squash(a.textContent ?? '')));
+  if (linked && visibleLength(text) <= 150 && CALL_TO_ACTION.test(text)) first.remove();
 }

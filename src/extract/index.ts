@@ -25,7 +25,7 @@ import { runReadability } from './readability';
 import { fragmentHtml, sanitizeNode } from './sanitize';
 import { toPlainText } from './plain-text';
 import { foldWidth, hasCjk, squash, stripSpace, visibleLength } from './text';
-import { dropSideColumns, trimTrailingLinkLists } from './body-trim';
+import { dropLeadingPromo, dropSideColumns, trimTrailingLinkLists } from './body-trim';
 import { cleanTitle, pageHeadline, titleKey, siteSuffix } from './title';
 import type { Article, ExtractOptions } from './types';
 
@@ -217,10 +217,11 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
     }
   }
 
-  // Readability keeps a layout row's sidebar and the link lists after the text on old Chinese pages.
+  // Readability keeps a layout row's sidebar, the lists after the text and a promo line above it on Chinese pages.
   if (readability && hasCjk(content.textContent ?? '')) {
     dropSideColumns(content);
     trimTrailingLinkLists(content);
+    dropLeadingPromo(content);
   }
 
   const title =
