@@ -24,7 +24,7 @@ import { readBodyEdges, readCredits, readEditor, readFooterZone, readHeaderZone,
 import { runReadability } from './readability';
 import { fragmentHtml, sanitizeNode } from './sanitize';
 import { toPlainText } from './plain-text';
-import { foldWidth, hasCjk, squash, stripSpace, visibleLength } from './text';
+import { cjkShare, foldWidth, squash, stripSpace, visibleLength } from './text';
 import { dropLeadingPromo, dropSideColumns, trimTrailingLinkLists } from './body-trim';
 import { cleanTitle, pageHeadline, titleKey, siteSuffix } from './title';
 import type { Article, ExtractOptions } from './types';
@@ -218,7 +218,8 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
   }
 
   // Readability keeps a layout row's sidebar, the lists after the text and a promo line above it on Chinese pages.
-  if (readability && hasCjk(content.textContent ?? '')) {
+  // (Chinese text, not an English page that quotes a few characters.)
+  if (readability && cjkShare(content.textContent ?? '') >= 0.3) {
     dropSideColumns(content);
     trimTrailingLinkLists(content);
     dropLeadingPromo(content);
