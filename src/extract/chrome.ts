@@ -17,7 +17,8 @@ interface ChromeRule {
 
 const TOOL_TOKEN =
   /(?:[[(【（]\s*)?(?:打印(?:本页|此页|文章|正文)?|关闭(?:窗口|本页|页面)?|返回(?:顶部|首页|列表|上一页|上页)?|收藏(?:本页|本文)?|加入收藏|字号|字体|[大中小]号?|默认|放大|缩小|视力保护色|我要纠错|纠错|推荐给朋友|保存(?:本页)?|TOP|Top|print|close)(?:\s*[\])】）])?\s*[:：]?/g;
-const FOOTER = /ICP备|ICP证|公网安备|版权所有|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|all rights reserved|网站标识码|网站建设\s*[:：]|技术支持\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]|建议使用.{0,20}浏览器|分辨率/i;
+// 分辨率 only beside a browsing hint: a phone review's "2636×1080 分辨率" is text.
+const FOOTER = /ICP备|ICP证|公网安备|版权所有|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|all rights reserved|网站标识码|网站建设\s*[:：]|技术支持\s*[:：]|主办单位\s*[:：]|承办单位\s*[:：]|建议使用.{0,20}浏览器|(?:最佳|建议|浏览|显示器)[^。，,]{0,16}分辨率|分辨率[^。，,]{0,16}(?:浏览|最佳|为佳)/i;
 // English words only with a separator after them: "Next year…" and "Share prices…" are sentences, not chrome.
 const SHARE = /^(?:分享到|分享至|一键分享|分享本文|分享\s*[:：]|share(?:\s+(?:this|on|to))?\s*[:：])/i;
 const PREV_NEXT = /^(?:上一篇|下一篇|上一条|下一条|上一个|下一个|上篇|下篇|(?:prev|next|previous)(?:\s+(?:article|post|story|page))?)\s*[:：»›>]/i;
@@ -31,7 +32,8 @@ export const PLACEHOLDER =
 const STAMP = /(?:发布时间|发布日期|更新时间|时间|日期|time of issue)\s*[:：]\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/gi;
 const SENTENCE_END = /[。！？!?]/g;
 
-function linkDensity(el: Element, textLength: number): number {
+/** Share of `el`'s text (of `textLength` characters, whitespace excluded) inside links. */
+export function linkDensity(el: Element, textLength: number): number {
   if (!textLength) return 0;
   let linked = 0;
   for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').replace(/\s+/g, '').length;

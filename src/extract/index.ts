@@ -24,7 +24,8 @@ import { readBodyEdges, readCredits, readEditor, readFooterZone, readHeaderZone,
 import { runReadability } from './readability';
 import { fragmentHtml, sanitizeNode } from './sanitize';
 import { toPlainText } from './plain-text';
-import { foldWidth, squash, stripSpace, visibleLength } from './text';
+import { cjkShare, foldWidth, squash, stripSpace, visibleLength } from './text';
+import { dropLeadingPromo, dropSideColumns, trimTrailingLinkLists } from './body-trim';
 import { cleanTitle, pageHeadline, titleKey, siteSuffix } from './title';
 import type { Article, ExtractOptions } from './types';
 
@@ -214,6 +215,14 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
     for (const block of [...blocks.slice(0, 4), ...blocks.slice(-4)]) {
       if (block !== content && lineTexts.has(squash(block.textContent ?? ''))) block.remove();
     }
+  }
+
+  // Readability keeps a layout row's sidebar, the lists after the text and a promo line above it on Chinese pages.
+  // (Chinese text, not an English page that quotes a few characters.)
+  if (readability && cjkShare(content.textContent ?? '') >= 0.3) {
+    dropSideColumns(content);
+    trimTrailingLinkLists(content);
+    dropLeadingPromo(content);
   }
 
   const title =

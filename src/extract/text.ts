@@ -47,6 +47,12 @@ export function hasCjk(text: string): boolean {
   return CJK.test(text);
 }
 
+/** Share of the text's visible characters that are Han characters (0 for empty text). */
+export function cjkShare(text: string): number {
+  const length = visibleLength(text);
+  return length ? (text.match(new RegExp(CJK.source, 'g'))?.length ?? 0) / length : 0;
+}
+
 /** Text of a node with whitespace collapsed. */
 export function textOf(node: Node | null | undefined): string {
   return node ? squash(node.textContent ?? '') : '';
