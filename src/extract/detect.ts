@@ -5,7 +5,6 @@
 import { DETECTION, type ProfileDetection, type Signal } from './profiles/index';
 import type { Detection, FamilyId } from './types';
 import { bodyOf, elementsOf, getterOf, methodOf, prop } from './dom-safe';
-import { compileSimpleSelector, matchesCompiled, type CompiledSelector } from './simple-selector';
 import { HIDDEN_STYLE } from './visibility';
 
 /** Total signal weight at which a family counts as detected. */
@@ -17,54 +16,16 @@ interface PageFacts {
   assets: string[];
   metas: string[];
   dom: SafeDom;
-  /** Selector signals found in the one pass over the page's elements. */
-  matched: Set<string>;
-  comments: string[];
-  scripts: string[];
-  text: string;
+  comments: string[] | null;
+  scripts: string[] | null;
+  text: string | null;
 }
 
 const MAX_COMMENTS = 400;
 const MAX_SCRIPT_CHARS = 400_000;
 const MAX_TEXT_CHARS = 200_000;
 
-/** Every selector signal of every profile, compiled once (null: not simple, left to querySelector). */
-const SELECTOR_SIGNALS = new Map(
-  DETECTION.flatMap((p) => p.signals)
-    .filter((s) => s.kind === 'selector')
-    .map((s) => [String(s.pattern), compileSimpleSelector(String(s.pattern))] as const),
-);
 const ASSET_ATTRIBUTE: Record<string, string> = { SCRIPT: 'src', LINK: 'href', IMG: 'src', A: 'href', FORM: 'action', IFRAME: 'src' };
-
-interface KeyedCompound {
-  pattern: string;
-  compound: CompiledSelector;
-}
-
-/**
- * The compiled compounds indexed by something an element must have to match them: its id, a class token, an
- * attribute name, or else its tag. Each element then tests only the few compounds its own id, classes and attribute
- * names point to, not every signal (the walk is on every page load, in the browser too).
- */
-const BY_ID = new Map<string, KeyedCompound[]>();
-const BY_CLASS = new Map<string, KeyedCompound[]>();
-const BY_ATTRIBUTE = new Map<string, KeyedCompound[]>();
-const BY_TAG = new Map<string, KeyedCompound[]>();
-for (const [pattern, compiled] of SELECTOR_SIGNALS) {
-  for (const compound of compiled ?? []) {
-    const first = compound.tests[0];
-    const [index, key] = !first
-      ? [BY_TAG, compound.tag ?? '']
-      : first.name === 'id' && first.op === '=' && !first.insensitive
-        ? [BY_ID, first.value]
-        : first.name === 'class' && first.op === '~=' && !first.insensitive
-          ? [BY_CLASS, first.value]
-          : [BY_ATTRIBUTE, first.name];
-    const list = index.get(key) ?? [];
-    list.push({ pattern, compound: [compound] });
-    index.set(key, list);
-  }
-}
 
 /**
  * Node and Element members taken from the prototypes, once per scan: a page's form controls cannot shadow them
@@ -107,27 +68,18 @@ function run<T>(steps: Generator<void, T>): T {
   }
 }
 
-function testCompounds(list: KeyedCompound[] | undefined, el: Element, tag: string, read: SafeDom['attr'], matched: Set<string>): void {
-  if (!list) return;
-  for (const { pattern, compound } of list) {
-    if (!matched.has(pattern) && matchesCompiled(el, compound, tag, read)) matched.add(pattern);
-  }
-}
-
-/** One pass over the page's elements: assets, meta tags, and the simple selector signals that hold. */
-function* collectFacts(doc: Document, url: string): Generator<void, Omit<PageFacts, 'comments' | 'scripts' | 'text'>> {
+/**
+ * The page's assets and meta tags, from the elements that carry them: no walk over every element in script
+ * (selector signals are left to the browser's selector engine, which is native code).
+ */
+function* collectFacts(doc: Document, url: string): Generator<void, PageFacts> {
   const dom = safeDom(doc);
   const assets: string[] = [];
   const metas: string[] = [];
-  const matched = new Set<string>();
-  const root = prop<Element | null>(doc, 'documentElement');
-  const facts = { url, doc, dom, assets, metas, matched };
-  if (!root) return facts;
-  const getAttributeNames = methodOf(root, 'getAttributeNames') as Fn;
-  const hasAttributes = methodOf(root, 'hasAttributes') as Fn;
-  const walker = (methodOf(doc, 'createTreeWalker') as Fn).call(doc, root, 0x1 /* SHOW_ELEMENT */) as TreeWalker;
+  const facts: PageFacts = { url, doc, dom, assets, metas, comments: null, scripts: null, text: null };
   let count = 0;
-  for (let node = walker.currentNode as Element | null; node; node = walker.nextNode() as Element | null) {
+  // One static list in document order (a live collection read item by item is quadratic in jsdom).
+  for (const node of dom.all(doc, 'script[src], link[href], img[src], a[href], form[action], iframe[src], meta')) {
     if (++count % STEP === 0) yield;
     const tag = dom.tag(node);
     const attr = ASSET_ATTRIBUTE[tag];
@@ -137,15 +89,6 @@ function* collectFacts(doc: Document, url: string): Generator<void, Omit<PageFac
     } else if (tag === 'META') {
       const name = dom.attr(node, 'name') ?? dom.attr(node, 'property') ?? dom.attr(node, 'http-equiv');
       if (name) metas.push(`${name.toLowerCase()}=${dom.attr(node, 'content') ?? ''}`);
-    }
-    testCompounds(BY_TAG.get(tag), node, tag, dom.attr, matched);
-    if (!hasAttributes.call(node)) continue;
-    for (const name of getAttributeNames.call(node) as string[]) {
-      testCompounds(BY_ATTRIBUTE.get(name), node, tag, dom.attr, matched);
-      if (name === 'id') testCompounds(BY_ID.get(dom.attr(node, name) ?? ''), node, tag, dom.attr, matched);
-      else if (name === 'class') {
-        for (const token of (dom.attr(node, name) ?? '').split(/\s+/)) testCompounds(BY_CLASS.get(token), node, tag, dom.attr, matched);
-      }
     }
   }
   return facts;
@@ -196,6 +139,15 @@ function* bodyText(doc: Document): Generator<void, string> {
   return body ? (yield* nodeValueSteps(doc, body, 0x4 /* SHOW_TEXT */, () => true)).join('').slice(-MAX_TEXT_CHARS) : '';
 }
 
+/** Reads, step by step and once, the comments, inline scripts or body text that the signals of a profile need. */
+function* readCostly(facts: PageFacts, signals: readonly Signal[]): Generator<void, void> {
+  for (const { kind } of signals) {
+    if (kind === 'comment' && !facts.comments) facts.comments = yield* commentSteps(facts.doc);
+    else if (kind === 'script' && !facts.scripts) facts.scripts = inlineScripts(facts.doc, facts.dom);
+    else if (kind === 'text' && facts.text === null) facts.text = yield* bodyText(facts.doc);
+  }
+}
+
 function matches(pattern: string | RegExp, values: readonly string[]): boolean {
   return values.some((v) => (typeof pattern === 'string' ? v.includes(pattern) : pattern.test(v)));
 }
@@ -204,9 +156,8 @@ function signalHolds(signal: Signal, facts: PageFacts): boolean {
   const { pattern } = signal;
   switch (signal.kind) {
     case 'selector':
-      if (SELECTOR_SIGNALS.get(String(pattern))) return facts.matched.has(String(pattern));
       try {
-        return facts.dom.all(facts.doc, String(pattern)).length > 0;
+        return (methodOf(facts.doc, 'querySelector') as Fn).call(facts.doc, String(pattern)) !== null;
       } catch {
         return false;
       }
@@ -216,11 +167,15 @@ function signalHolds(signal: Signal, facts: PageFacts): boolean {
       return matches(pattern, facts.assets);
     case 'meta':
       return matches(pattern, facts.metas);
+    // Read before by readCostly (step by step); read here in one go only if a caller skipped that.
     case 'comment':
+      facts.comments ??= pageComments(facts.doc);
       return matches(pattern, facts.comments);
     case 'script':
+      facts.scripts ??= inlineScripts(facts.doc, facts.dom);
       return matches(pattern, facts.scripts);
     case 'text':
+      facts.text ??= run(bodyText(facts.doc));
       return matches(pattern, [facts.text]);
   }
 }
@@ -236,12 +191,11 @@ export function scoreFamilies(doc: Document, url = ''): FamilyScore[] {
 }
 
 function* scoreSteps(doc: Document, url: string): Generator<void, FamilyScore[]> {
-  const found = yield* collectFacts(doc, url);
-  // Comments, inline scripts and the end of the text: whole-page reads, step by step (some profile reads each).
-  const facts: PageFacts = { ...found, comments: yield* commentSteps(doc), scripts: inlineScripts(doc, found.dom), text: yield* bodyText(doc) };
+  const facts = yield* collectFacts(doc, url);
   const scores: FamilyScore[] = [];
   for (const profile of DETECTION) {
     yield;
+    yield* readCostly(facts, profile.signals);
     scores.push({ family: profile.id, score: profile.signals.reduce((sum, s) => sum + (signalHolds(s, facts) ? s.weight : 0), 0) });
   }
   return scores;
@@ -258,11 +212,33 @@ export function detectFamily(doc: Document, url = ''): FamilyDetection {
   return run(detectFamilySteps(doc, url));
 }
 
-/** detectFamily step by step: it yields between small pieces of work (see detectPageSteps). */
+/** Signals answered from the one element pass; the others read the comments, inline scripts or body text. */
+const FROM_ELEMENTS = new Set<Signal['kind']>(['selector', 'url', 'asset', 'meta']);
+
+/**
+ * detectFamily step by step: it yields between small pieces of work (see detectPageSteps). Gives scoreFamilies'
+ * winner (the first of the highest scores at the threshold or over) without its cost: a family's costly signals
+ * are read only when they could still make it that winner, which on most pages is never.
+ */
 export function* detectFamilySteps(doc: Document, url = ''): Generator<void, FamilyDetection> {
+  const facts = yield* collectFacts(doc, url);
   let best: FamilyScore | null = null;
-  for (const s of yield* scoreSteps(doc, url)) {
-    if (s.score >= DETECTION_THRESHOLD && (!best || s.score > best.score)) best = s;
+  for (const profile of DETECTION) {
+    let score = 0;
+    let open = 0;
+    for (const s of profile.signals) {
+      if (!FROM_ELEMENTS.has(s.kind)) open += s.weight;
+      else if (signalHolds(s, facts)) score += s.weight;
+    }
+    // A later family wins only with a higher score (ties go to the first).
+    if (score + open < DETECTION_THRESHOLD || (best && score + open <= best.score)) continue;
+    if (open) {
+      // The costly signals may read a whole page's worth (once, step by step).
+      yield;
+      yield* readCostly(facts, profile.signals);
+      for (const s of profile.signals) if (!FROM_ELEMENTS.has(s.kind) && signalHolds(s, facts)) score += s.weight;
+    }
+    if (score >= DETECTION_THRESHOLD && (!best || score > best.score)) best = { family: profile.id, score };
   }
   if (!best) return { family: 'generic', confidence: 0, profile: null };
   const profile = DETECTION.find((p) => p.id === best.family) ?? null;
