@@ -10,8 +10,29 @@ import { HIDDEN_STYLE } from './visibility';
 /** Total signal weight at which a family counts as detected. */
 export const DETECTION_THRESHOLD = 2;
 
+/**
+ * Answers the selector signals on one page, after what preparation it needs (step by step). Default: the DOM's own
+ * querySelector, native code in a browser (the detector content script); in jsdom one walk is much cheaper
+ * (simple-selector.ts: walkedSelectors, which the extraction passes).
+ */
+export type SelectorEngine = (doc: Document) => Generator<void, (selector: string) => boolean>;
+
+function* nativeSelectors(doc: Document): Generator<void, (selector: string) => boolean> {
+  const querySelector = methodOf(doc, 'querySelector') as Fn;
+  yield; // nothing to prepare: a pause point like any other
+  return (selector) => {
+    try {
+      return querySelector.call(doc, selector) !== null;
+    } catch {
+      return false;
+    }
+  };
+}
+
 interface PageFacts {
   url: string;
+  /** Whether a selector signal holds. */
+  selector: (selector: string) => boolean;
   doc: Document;
   assets: string[];
   metas: string[];
@@ -72,11 +93,12 @@ function run<T>(steps: Generator<void, T>): T {
  * The page's assets and meta tags, from the elements that carry them: no walk over every element in script
  * (selector signals are left to the browser's selector engine, which is native code).
  */
-function* collectFacts(doc: Document, url: string): Generator<void, PageFacts> {
+function* collectFacts(doc: Document, url: string, selectors: SelectorEngine): Generator<void, PageFacts> {
   const dom = safeDom(doc);
   const assets: string[] = [];
   const metas: string[] = [];
-  const facts: PageFacts = { url, doc, dom, assets, metas, comments: null, scripts: null, text: null };
+  const selector = yield* selectors(doc);
+  const facts: PageFacts = { url, selector, doc, dom, assets, metas, comments: null, scripts: null, text: null };
   let count = 0;
   // One static list in document order (a live collection read item by item is quadratic in jsdom).
   for (const node of dom.all(doc, 'script[src], link[href], img[src], a[href], form[action], iframe[src], meta')) {
@@ -156,11 +178,7 @@ function signalHolds(signal: Signal, facts: PageFacts): boolean {
   const { pattern } = signal;
   switch (signal.kind) {
     case 'selector':
-      try {
-        return (methodOf(facts.doc, 'querySelector') as Fn).call(facts.doc, String(pattern)) !== null;
-      } catch {
-        return false;
-      }
+      return facts.selector(String(pattern));
     case 'url':
       return matches(pattern, [facts.url]);
     case 'asset':
@@ -186,12 +204,12 @@ export interface FamilyScore {
 }
 
 /** Scores every profile against the page (for diagnostics and the detection matrix). */
-export function scoreFamilies(doc: Document, url = ''): FamilyScore[] {
-  return run(scoreSteps(doc, url));
+export function scoreFamilies(doc: Document, url = '', selectors: SelectorEngine = nativeSelectors): FamilyScore[] {
+  return run(scoreSteps(doc, url, selectors));
 }
 
-function* scoreSteps(doc: Document, url: string): Generator<void, FamilyScore[]> {
-  const facts = yield* collectFacts(doc, url);
+function* scoreSteps(doc: Document, url: string, selectors: SelectorEngine): Generator<void, FamilyScore[]> {
+  const facts = yield* collectFacts(doc, url, selectors);
   const scores: FamilyScore[] = [];
   for (const profile of DETECTION) {
     yield;
@@ -208,8 +226,8 @@ export interface FamilyDetection {
 }
 
 /** The family that built the page, or `generic`, with a confidence in 0..1. */
-export function detectFamily(doc: Document, url = ''): FamilyDetection {
-  return run(detectFamilySteps(doc, url));
+export function detectFamily(doc: Document, url = '', selectors: SelectorEngine = nativeSelectors): FamilyDetection {
+  return run(detectFamilySteps(doc, url, selectors));
 }
 
 /** Signals answered from the one element pass; the others read the comments, inline scripts or body text. */
@@ -220,8 +238,8 @@ const FROM_ELEMENTS = new Set<Signal['kind']>(['selector', 'url', 'asset', 'meta
  * winner (the first of the highest scores at the threshold or over) without its cost: a family's costly signals
  * are read only when they could still make it that winner, which on most pages is never.
  */
-export function* detectFamilySteps(doc: Document, url = ''): Generator<void, FamilyDetection> {
-  const facts = yield* collectFacts(doc, url);
+export function* detectFamilySteps(doc: Document, url = '', selectors: SelectorEngine = nativeSelectors): Generator<void, FamilyDetection> {
+  const facts = yield* collectFacts(doc, url, selectors);
   let best: FamilyScore | null = null;
   for (const profile of DETECTION) {
     let score = 0;
