@@ -82,6 +82,21 @@ export function chromeKind(text: string, el: Element, inBody = false): string | 
   return null;
 }
 
+/** Code points `\s` matches (ECMAScript WhiteSpace and LineTerminator). */
+function isJsSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
+
+/** `text.replace(/\s+/g, '').length`, counted without building the string (called on every text node of the page). */
+function nonSpaceLength(text: string): number {
+  let length = text.length;
+  for (let i = 0; i < text.length; i++) if (isJsSpace(text.charCodeAt(i))) length--;
+  return length;
+}
+
 /** Element text and element counts of every subtree, computed once bottom-up (the page may be huge). */
 function measure(root: Element): Map<Element, { length: number; count: number }> {
   const sizes = new Map<Element, { length: number; count: number }>();
@@ -91,7 +106,7 @@ function measure(root: Element): Map<Element, { length: number; count: number }>
     let length = 0;
     let count = 1;
     for (let child = el.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) length += (child.nodeValue ?? '').replace(/\s+/g, '').length;
+      if (child.nodeType === 3) length += nonSpaceLength(child.nodeValue ?? '');
       else if (child.nodeType === 1) {
         const s = sizes.get(child as Element);
         if (s) {
