@@ -36,6 +36,12 @@ const WESTERN_TOOL =
 /** Consent placeholders for embedded content (videos, posts, maps) that did not load. */
 const CONSENT =
   /^(?:empfohlener )?externer inhalt\b|^external content\b|externe (?:inhalte|dienste) (?:laden|anzeigen|aktivieren|zulassen)|ich bin (?:damit )?einverstanden, dass (?:mir )?externe|(?:inhalt|video|beitrag) (?:laden|anzeigen)\s*$|zum anzeigen (?:des|der) (?:inhalts|videos|beitrags).{0,80}(?:zustimm|einwillig|aktivier)|(?:accept|allow) (?:cookies|consent) to (?:view|load|see|display)|(?:enable|accept) (?:cookies|javascript) to (?:view|see|watch|load)/i;
+/** Rating widgets under a post. */
+const RATING =
+  /^(?:war (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)|wie (?:hat|gefällt) (?:ihnen|dir) (?:der|dieser) (?:artikel|beitrag)|(?:was|is) this (?:article|post|page) (?:helpful|useful)|how useful was this (?:post|article)|rate this (?:article|post)|bewerte(?:n sie)? (?:diesen|den) (?:artikel|beitrag)|\(?noch keine bewertungen\)?|czy (?:ten )?artykuł był pomocny|oceń (?:ten )?artykuł)/i;
+/** The "posted on … in … bookmark the permalink" line WordPress themes print under a post. */
+const POST_META =
+  /^(?:this (?:entry|post) was posted|der beitrag wurde am|dieser (?:beitrag|eintrag) wurde (?:am|in|unter)|ten wpis (?:został|opublikowano)|cette entrée a été publiée|esta entrada fue publicada)/i;
 /** Newsletter sign-up boxes. */
 const NEWSLETTER =
   /^newsletter\b|(?:newsletter|updates) (?:abonnieren|bestellen|anmelden)|(?:zum|für den|unseren) newsletter an(?:melden)?|(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the) (?:free )?(?:\w+ )?newsletter|zapisz się (?:do|na) newslett?er|inscrivez-vous à (?:notre|la) newsletter|suscríbete a (?:nuestro|la) (?:newsletter|boletín)/i;
@@ -64,6 +70,8 @@ const RULES: ChromeRule[] = [
   },
   { name: 'consent', inBody: true, maxLength: 600, test: (t) => CONSENT.test(t) },
   { name: 'newsletter', inBody: true, maxLength: 400, test: (t) => NEWSLETTER.test(t) },
+  { name: 'rating', inBody: true, maxLength: 200, test: (t) => RATING.test(t) },
+  { name: 'post-meta', inBody: true, maxLength: 300, test: (t) => POST_META.test(t) },
   {
     name: 'prev-next',
     inBody: true,
@@ -128,7 +136,7 @@ function measure(root: Element): Map<Element, { length: number; count: number }>
  * their text are not chrome candidates, so the costly text of most elements is never assembled.
  */
 const TRIGGER =
-  /ICP|公网安|版权|copyright|©|rights|标识码|网站建设|技术支持|主办|承办|浏览器|分辨率|分享|share|打印|关闭|返回|收藏|字号|字体|放大|缩小|保护色|纠错|保存|print|close|top|上一|下一|上篇|下篇|prev|next|位置|location|二维码|扫一扫|扫码|scan|手机|微信|关注|友情|相关|推荐|延伸|热点|热门|猜你|最新|图片新闻|排行|更多|描述|summary|概要|information|详情|资讯|logo|^\s*tu\s*$|时间|日期|time of issue|teilen|udostępnij|partager|compartir|condividi|tweet|facebook|linkedin|xing|whatsapp|telegram|pinterest|reddit|flipboard|pocket|mail|drucken|drukuj|imprim|stampa|pdf|merken|speichern|zapisz|bookmark|feedback|comment|kommentar|komentarz|extern|einverstanden|cookie|consent|newsletter|subscribe|sign up/i;
+  /ICP|公网安|版权|copyright|©|rights|标识码|网站建设|技术支持|主办|承办|浏览器|分辨率|分享|share|打印|关闭|返回|收藏|字号|字体|放大|缩小|保护色|纠错|保存|print|close|top|上一|下一|上篇|下篇|prev|next|位置|location|二维码|扫一扫|扫码|scan|手机|微信|关注|友情|相关|推荐|延伸|热点|热门|猜你|最新|图片新闻|排行|更多|描述|summary|概要|information|详情|资讯|logo|^\s*tu\s*$|时间|日期|time of issue|teilen|udostępnij|partager|compartir|condividi|tweet|facebook|linkedin|xing|whatsapp|telegram|pinterest|reddit|flipboard|pocket|mail|drucken|drukuj|imprim|stampa|pdf|merken|speichern|zapisz|bookmark|feedback|comment|kommentar|komentarz|extern|einverstanden|cookie|consent|newsletter|subscribe|sign up|hilfreich|nützlich|helpful|useful|rate this|bewert|pomocny|oceń|posted|wurde am|wurde in|wurde unter|wpis|publiée|publicada/i;
 const CRUMB_NAME = /crumb|weizhi|mianbao|location|position|daohang/i;
 /** Class or id of the "about the author" box under Western posts. */
 const AUTHOR_BOX = /author-?(?:bio|box|info|description|details|profile|card)|about-?(?:the-?)?author|entry-author|autorenbox|autor-?(?:box|info)/i;

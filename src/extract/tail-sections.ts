@@ -31,7 +31,7 @@ const RELATED_LABELS = [
   'neueste (?:artikel|beiträge|nachrichten|meldungen)', 'aktuelle (?:artikel|beiträge|nachrichten|meldungen)', 'letzte beiträge',
   '(?:ähnliche|verwandte|weitere|passende) (?:artikel|beiträge|themen|nachrichten|meldungen)', 'mehr zum thema(?: .{1,40})?', 'mehr (?:aus|von|zu) .{1,40}',
   'das könnte (?:sie|dich) auch interessieren', 'auch interessant', '(?:lesen sie|lies) (?:auch|mehr)', 'empfohlene artikel', 'meistgelesen(?:e)?(?: artikel)?',
-  'beliebte (?:artikel|beiträge)', 'top-?artikel',
+  'beliebte (?:artikel|beiträge)', 'top-?artikel', 'weitere informationen(?: (?:zu|zum|zur) .{1,60})?',
   '(?:zobacz|czytaj|przeczytaj) (?:też|także|również|więcej)', 'podobne (?:artykuły|wpisy)', 'powiązane (?:artykuły|wpisy)',
   'najnowsze(?: artykuły| wiadomości| wpisy)?', 'polecane(?: artykuły)?', 'najczęściej czytane', 'najpopularniejsze',
   'articles similaires', '(?:à )?lire aussi', 'sur le même sujet', 'artículos relacionados', 'te puede interesar', 'articoli correlati',
