@@ -46,7 +46,8 @@ const POST_META =
 const NEWSLETTER =
   /^newsletter\b|(?:newsletter|updates) (?:abonnieren|bestellen|anmelden)|(?:zum|für den|unseren) newsletter an(?:melden)?|(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the) (?:free )?(?:\w+ )?newsletter|zapisz się (?:do|na) newslett?er|inscrivez-vous à (?:notre|la) newsletter|suscríbete a (?:nuestro|la) (?:newsletter|boletín)/i;
 
-function linkDensity(el: Element, textLength: number): number {
+/** Share of `el`'s text (`textLength` characters, whitespace excluded) inside links. */
+export function linkDensity(el: Element, textLength: number): number {
   if (!textLength) return 0;
   let linked = 0;
   for (const a of el.querySelectorAll('a')) linked += (a.textContent ?? '').replace(/\s+/g, '').length;
@@ -59,8 +60,8 @@ const RULES: ChromeRule[] = [
   { name: 'footer', inBody: true, maxLength: 120, test: (t) => FOOTER.test(t) },
   { name: 'share', inBody: true, maxLength: 80, test: (t) => SHARE.test(t) || /分享到\s*[:：]/.test(t) },
   { name: 'tools', inBody: true, maxLength: 80, test: (t) => t.length > 0 && t.replace(TOOL_TOKEN, '').replace(/[\s|/·•丨]+/g, '').length === 0 && /[印闭号体藏错大小]/.test(t) },
-  // Counts ("12 Kommentare", "Teilen 34") may sit between the tool words.
-  // Two tool words, or one as a link or button: a lone "Facebook" list item in an article is a word, not a bar.
+  // Counts ("12 Kommentare", "Teilen 34") may sit between the tool words. Two tool words, or one as a link or
+  // button: a lone "Facebook" list item in an article is a word, not a bar.
   {
     name: 'tools',
     inBody: true,

@@ -4,7 +4,8 @@
  * lists. Recognised by a short heading-like block whose whole text is one of the labels below (kept as data,
  * several languages) plus structure: article text before a comment form, links in the list after a heading.
  */
-import { squash } from './text';
+import { linkDensity } from './chrome';
+import { squash, visibleLength } from './text';
 
 /**
  * Headings of a comment form. Only the form, not the thread: readers' comments above it are often counted as part
@@ -38,8 +39,8 @@ const RELATED_LABELS = [
 ];
 
 const anchored = (labels: string[]): RegExp => new RegExp(`^(?:${labels.join('|')})\\s*[:.!?…»>]*$`, 'i');
-export const COMMENT_HEADING = anchored(COMMENT_LABELS);
-export const RELATED_HEADING = anchored(RELATED_LABELS);
+const COMMENT_HEADING = anchored(COMMENT_LABELS);
+const RELATED_HEADING = anchored(RELATED_LABELS);
 
 /** Longest heading text (characters) looked at. */
 const MAX_HEADING = 160;
@@ -47,14 +48,6 @@ const HEADING_LIKE = 'h1, h2, h3, h4, h5, h6, p, div, span, strong, b, dt, heade
 
 /** Share of a block's text in links above which it is a link list. */
 const LINK_LIST = 0.5;
-
-function linkShare(el: Element): number {
-  const total = squash(el.textContent ?? '').length;
-  if (!total) return 0;
-  let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += squash(a.textContent ?? '').length;
-  return linked / total;
-}
 
 /** Text length in `root` before `el` in document order (stops counting once `enough` is reached). */
 function textBefore(root: Element, el: Element, enough: number): number {
@@ -107,7 +100,7 @@ export function removeTailSections(root: Element, minTextBefore = 200): number {
       const target = wrapperOf(root, el, text);
       if (!target) continue;
       const list = target.nextElementSibling;
-      if (list && linkShare(list) > LINK_LIST) list.remove();
+      if (list && linkDensity(list, visibleLength(list.textContent ?? '')) > LINK_LIST) list.remove();
       target.remove();
       removed++;
     }
