@@ -31,6 +31,21 @@ export const PLACEHOLDER =
   /^(?:这是描述信息|这里是描述|暂无描述|暂无内容|暂无简介|\(?summary description\)?|【?概要描述】?|描述信息|information|详情|detailed information|资讯详细|logo|tu)$/i;
 const STAMP = /(?:发布时间|发布日期|更新时间|时间|日期|time of issue)\s*[:：]\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/gi;
 const SENTENCE_END = /[。！？!?]/g;
+/** Share and tool links of Western templates, in several languages: a block of nothing else is a share bar. */
+const WESTERN_TOOL =
+  /\b(?:share(?: (?:this|on|via))?|teilen|udostępnij|partager|compartir|condividi|tweet|twittern?|facebook|x\.com|linkedin|xing|whatsapp|telegram|pinterest|reddit|flipboard|pocket|threads|bluesky|mastodon|messenger|e-?mail|mail|print|drucken|drukuj|imprimer|imprimir|stampa|pdf|copy link|link kopieren|kopiuj link|merken|speichern|zapisz|bookmark|save|feedback|comments?|kommentare?|komentarze?)\b\s*[:|/·•]?/gi;
+/** Consent placeholders for embedded content (videos, posts, maps) that did not load. */
+const CONSENT =
+  /^(?:empfohlener )?externer inhalt\b|^external content\b|externe (?:inhalte|dienste) (?:laden|anzeigen|aktivieren|zulassen)|ich bin (?:damit )?einverstanden, dass (?:mir )?externe|(?:inhalt|video|beitrag) (?:laden|anzeigen)\s*$|zum anzeigen (?:des|der) (?:inhalts|videos|beitrags).{0,80}(?:zustimm|einwillig|aktivier)|(?:accept|allow) (?:cookies|consent) to (?:view|load|see|display)|(?:enable|accept) (?:cookies|javascript) to (?:view|see|watch|load)/i;
+/** Rating widgets under a post. */
+const RATING =
+  /^(?:war (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)|wie (?:hat|gefällt) (?:ihnen|dir) (?:der|dieser) (?:artikel|beitrag)|(?:was|is) this (?:article|post|page) (?:helpful|useful)|how useful was this (?:post|article)|rate this (?:article|post)|bewerte(?:n sie)? (?:diesen|den) (?:artikel|beitrag)|\(?noch keine bewertungen\)?|czy (?:ten )?artykuł był pomocny|oceń (?:ten )?artykuł)/i;
+/** The "posted on … in … bookmark the permalink" line WordPress themes print under a post. */
+const POST_META =
+  /^(?:this (?:entry|post) was posted|der beitrag wurde am|dieser (?:beitrag|eintrag) wurde (?:am|in|unter)|ten wpis (?:został|opublikowano)|cette entrée a été publiée|esta entrada fue publicada)/i;
+/** Newsletter sign-up boxes. */
+const NEWSLETTER =
+  /^newsletter\b|(?:newsletter|updates) (?:abonnieren|bestellen|anmelden)|(?:zum|für den|unseren) newsletter an(?:melden)?|(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the) (?:free )?(?:\w+ )?newsletter|zapisz się (?:do|na) newslett?er|inscrivez-vous à (?:notre|la) newsletter|suscríbete a (?:nuestro|la) (?:newsletter|boletín)/i;
 
 /** Share of `el`'s text (of `textLength` characters, whitespace excluded) inside links. */
 export function linkDensity(el: Element, textLength: number): number {
@@ -46,6 +61,19 @@ const RULES: ChromeRule[] = [
   { name: 'footer', inBody: true, maxLength: 120, test: (t) => FOOTER.test(t) },
   { name: 'share', inBody: true, maxLength: 80, test: (t) => SHARE.test(t) || /分享到\s*[:：]/.test(t) },
   { name: 'tools', inBody: true, maxLength: 80, test: (t) => t.length > 0 && t.replace(TOOL_TOKEN, '').replace(/[\s|/·•丨]+/g, '').length === 0 && /[印闭号体藏错大小]/.test(t) },
+  // Counts ("12 Kommentare", "Teilen 34") may sit between the tool words. Two tool words, or one as a link or
+  // button: a lone "Facebook" list item in an article is a word, not a bar.
+  {
+    name: 'tools',
+    inBody: true,
+    maxLength: 120,
+    test: (t, el) =>
+      /[a-z]/i.test(t) && t.replace(WESTERN_TOOL, '').replace(/[\s|/·•,\d()]+/g, '').length === 0 && ((t.match(WESTERN_TOOL)?.length ?? 0) >= 2 || el.matches('a, button') || el.querySelector('a, button') !== null),
+  },
+  { name: 'consent', inBody: true, maxLength: 600, test: (t) => CONSENT.test(t) },
+  { name: 'newsletter', inBody: true, maxLength: 400, test: (t) => NEWSLETTER.test(t) },
+  { name: 'rating', inBody: true, maxLength: 200, test: (t) => RATING.test(t) },
+  { name: 'post-meta', inBody: true, maxLength: 300, test: (t) => POST_META.test(t) },
   {
     name: 'prev-next',
     inBody: true,
@@ -125,8 +153,11 @@ function measure(root: Element): Map<Element, { length: number; count: number }>
  * their text are not chrome candidates, so the costly text of most elements is never assembled.
  */
 const TRIGGER =
-  /ICP|公网安|版权|copyright|©|rights|标识码|网站建设|技术支持|主办|承办|浏览器|分辨率|分享|share|打印|关闭|返回|收藏|字号|字体|放大|缩小|保护色|纠错|保存|print|close|top|上一|下一|上篇|下篇|prev|next|位置|location|二维码|扫一扫|扫码|scan|手机|微信|关注|友情|相关|推荐|延伸|热点|热门|猜你|最新|图片新闻|排行|更多|描述|summary|概要|information|详情|资讯|logo|^\s*tu\s*$|时间|日期|time of issue/i;
+  /ICP|公网安|版权|copyright|©|rights|标识码|网站建设|技术支持|主办|承办|浏览器|分辨率|分享|share|打印|关闭|返回|收藏|字号|字体|放大|缩小|保护色|纠错|保存|print|close|top|上一|下一|上篇|下篇|prev|next|位置|location|二维码|扫一扫|扫码|scan|手机|微信|关注|友情|相关|推荐|延伸|热点|热门|猜你|最新|图片新闻|排行|更多|描述|summary|概要|information|详情|资讯|logo|^\s*tu\s*$|时间|日期|time of issue|teilen|udostępnij|partager|compartir|condividi|tweet|facebook|linkedin|xing|whatsapp|telegram|pinterest|reddit|flipboard|pocket|mail|drucken|drukuj|imprim|stampa|pdf|merken|speichern|zapisz|bookmark|feedback|comment|kommentar|komentarz|extern|einverstanden|cookie|consent|newsletter|subscribe|sign up|hilfreich|nützlich|helpful|useful|rate this|bewert|pomocny|oceń|posted|wurde am|wurde in|wurde unter|wpis|publiée|publicada/i;
 const CRUMB_NAME = /crumb|weizhi|mianbao|location|position|daohang/i;
+/** Class or id of the "about the author" box under Western posts. */
+const AUTHOR_BOX = /author-?(?:bio|box|info|description|details|profile|card)|about-?(?:the-?)?author|entry-author|autorenbox|autor-?(?:box|info)/i;
+const MAX_AUTHOR_BOX = 1200;
 
 /** Elements with a trigger word somewhere in their text: the ancestors of the text nodes that carry one. */
 function candidates(root: Element): Set<Element> {
@@ -170,9 +201,17 @@ export function removeChrome(root: Element, scope: ChromeScope = {}): Record<str
       continue;
     }
     if (guarded.has(el) || /^(?:HTML|HEAD|BODY|TITLE|META|LINK|SCRIPT|STYLE|IMG|BR|HR|TABLE|TBODY|THEAD)$/.test(el.tagName)) continue;
-    if (!triggered.has(el) && !(!inBody && CRUMB_NAME.test(`${el.getAttribute('class') ?? ''} ${el.id}`))) continue;
+    const name = inBody ? '' : `${el.getAttribute('class') ?? ''} ${el.id}`;
     const size = sizes.get(el);
     if (!size || size.length > MAX_BLOCK_LENGTH || size.count > MAX_BLOCK_ELEMENTS) continue;
+    // An author box is known by its name, whatever the biography says (Readability drops class names later).
+    if (AUTHOR_BOX.test(name) && size.length <= MAX_AUTHOR_BOX) {
+      el.remove();
+      passed = el;
+      removed['author-box'] = (removed['author-box'] ?? 0) + 1;
+      continue;
+    }
+    if (!triggered.has(el) && !CRUMB_NAME.test(name)) continue;
     const text = squash(foldWidth(el.textContent ?? ''));
     const kind = chromeKind(text, el, inBody);
     if (!kind) continue;

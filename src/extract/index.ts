@@ -23,6 +23,7 @@ import { walkedSelectors } from './simple-selector';
 import { parseDate } from './dates';
 import { readBodyEdges, readCredits, readEditor, readFooterZone, readHeaderZone, readProfileFields, textBlocks, type ShownFields } from './page-metadata';
 import { runReadability } from './readability';
+import { removeTailSections } from './tail-sections';
 import { fragmentHtml, sanitizeNode } from './sanitize';
 import { toPlainText } from './plain-text';
 import { cjkShare, foldWidth, squash, stripSpace, visibleLength } from './text';
@@ -233,6 +234,7 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
   for (const el of edges.consumed) el.remove();
   removeTitleRepeats(content, title);
   removeChrome(content, { mode: 'body' });
+  removeTailSections(content);
   fixUrls(content, baseUrl(doc, url));
   tidyBody(content);
 
