@@ -5,6 +5,7 @@
  */
 import { isAttachmentLink } from './body';
 import { linkDensity } from './chrome';
+import { elementsOf } from './dom-safe';
 import { textBlocks } from './page-metadata';
 import { squash, visibleLength } from './text';
 
@@ -36,7 +37,7 @@ const MAIN_CELL_SENTENCES = 3;
  */
 export function dropSideColumns(root: Element): void {
   for (const row of [root, ...root.querySelectorAll('*')]) {
-    const cells = [...row.children].filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+    const cells = elementsOf(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
     if (cells.length < 2) continue;
     const sizes = cells.map(measure);
     let main = 0;
@@ -82,7 +83,7 @@ const DATED_ITEM = /(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?:
  * not the titles are links.
  */
 function isTeaserList(el: Element): boolean {
-  const items = [...el.children].map((c) => squash(c.textContent ?? '')).filter((t) => t.length > 0);
+  const items = elementsOf(el.children).map((c) => squash(c.textContent ?? '')).filter((t) => t.length > 0);
   const dated = items.filter((t) => t.length <= 80 && DATED_ITEM.test(t)).length;
   return dated >= 3 && dated >= items.length - 1;
 }

@@ -88,9 +88,11 @@ export function removeTailSections(root: Element, minTextBefore = 200): number {
   let removed = 0;
   for (const el of [...root.querySelectorAll(HEADING_LIKE)]) {
     // Readability's result is detached from its document: `isConnected` is false there, so ask the root.
-    if (!root.contains(el) || el.querySelector('p, li, img, table')) continue;
+    if (!root.contains(el)) continue;
+    // The text test first: it rules out nearly every block, and a selector query per block costs more (jsdom).
     const text = squash(el.textContent ?? '');
-    if (!text || text.length > MAX_HEADING) continue;
+    if (!text || text.length > MAX_HEADING || !(COMMENT_HEADING.test(text) || RELATED_HEADING.test(text))) continue;
+    if (el.querySelector('p, li, img, table')) continue;
     if (COMMENT_HEADING.test(text)) {
       const target = wrapperOf(root, el, text);
       if (!target || textBefore(root, target, minTextBefore) < minTextBefore) continue;
