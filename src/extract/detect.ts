@@ -4,7 +4,7 @@
  */
 import { DETECTION, type ProfileDetection, type Signal } from './profiles/index';
 import type { Detection, FamilyId } from './types';
-import { bodyOf, elementsOf, getterOf, methodOf, prop } from './dom-safe';
+import { bodyOf, getterOf, methodOf, prop } from './dom-safe';
 import { HIDDEN_STYLE } from './visibility';
 
 /** Total signal weight at which a family counts as detected. */
@@ -118,34 +118,19 @@ function* collectFacts(doc: Document, url: string, selectors: SelectorEngine): G
 
 /** Comment texts of the page, collected on first use (only some signals need them). */
 export function pageComments(doc: Document, limit = MAX_COMMENTS): string[] {
-  return run(commentSteps(doc, limit));
-}
-
-/**
- * The values of the nodes `show` selects (a NodeFilter mask) under `root`, step by step: whole-page reads (a
- * body's textContent, a walk to the next comment) are single pieces of work that can block a huge page for long.
- * Elements are walked too (`0x1` in `show`) only to pause among them; `keep` says which values count.
- */
-function* nodeValueSteps(doc: Document, root: Node, show: number, keep: (node: Node) => boolean, limit = Infinity): Generator<void, string[]> {
   const out: string[] = [];
-  const walker = (methodOf(doc, 'createTreeWalker') as Fn).call(doc, root, show) as TreeWalker;
-  let count = 0;
+  const walker = (methodOf(doc, 'createTreeWalker') as Fn).call(doc, doc, 0x80 /* NodeFilter.SHOW_COMMENT */) as TreeWalker;
   for (let node = walker.nextNode(); node && out.length < limit; node = walker.nextNode()) {
-    if (++count % STEP === 0) yield;
-    if (keep(node)) out.push(node.nodeValue ?? '');
+    out.push(node.nodeValue ?? '');
   }
   return out;
 }
 
-const commentSteps = (doc: Document, limit = MAX_COMMENTS): Generator<void, string[]> =>
-  nodeValueSteps(doc, doc, 0x81 /* SHOW_ELEMENT | SHOW_COMMENT */, (node) => node.nodeType === 8, limit);
-
 function inlineScripts(doc: Document, dom: SafeDom): string[] {
   const out: string[] = [];
   let total = 0;
-  // By tag name, not `script:not([src])`: the selector engine costs more than the attribute test (jsdom). One piece:
-  // what it reads is bounded (MAX_SCRIPT_CHARS).
-  for (const script of elementsOf((methodOf(doc, 'getElementsByTagName') as Fn).call(doc, 'script') as HTMLCollectionOf<Element>)) {
+  // By tag name, not `script:not([src])`: the selector engine costs more than the attribute test (jsdom).
+  for (const script of (methodOf(doc, 'getElementsByTagName') as Fn).call(doc, 'script') as HTMLCollectionOf<Element>) {
     if (dom.attr(script, 'src') !== null) continue;
     const text = dom.text(script);
     total += text.length;
@@ -155,19 +140,21 @@ function inlineScripts(doc: Document, dom: SafeDom): string[] {
   return out;
 }
 
-/** The end of the body's textContent (the text of its text nodes, in order). */
-function* bodyText(doc: Document): Generator<void, string> {
+/**
+ * The end of the body's textContent (the text of its text nodes, in order), read step by step: a huge page's whole
+ * text in one read is a single long piece of work.
+ */
+function* bodyTextSteps(doc: Document): Generator<void, string> {
   const body = bodyOf(doc);
-  return body ? (yield* nodeValueSteps(doc, body, 0x4 /* SHOW_TEXT */, () => true)).join('').slice(-MAX_TEXT_CHARS) : '';
-}
-
-/** Reads, step by step and once, the comments, inline scripts or body text that the signals of a profile need. */
-function* readCostly(facts: PageFacts, signals: readonly Signal[]): Generator<void, void> {
-  for (const { kind } of signals) {
-    if (kind === 'comment' && !facts.comments) facts.comments = yield* commentSteps(facts.doc);
-    else if (kind === 'script' && !facts.scripts) facts.scripts = inlineScripts(facts.doc, facts.dom);
-    else if (kind === 'text' && facts.text === null) facts.text = yield* bodyText(facts.doc);
+  if (!body) return '';
+  const parts: string[] = [];
+  const walker = (methodOf(doc, 'createTreeWalker') as Fn).call(doc, body, 0x4 /* SHOW_TEXT */) as TreeWalker;
+  let count = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++count % STEP === 0) yield;
+    parts.push(node.nodeValue ?? '');
   }
+  return parts.join('').slice(-MAX_TEXT_CHARS);
 }
 
 function matches(pattern: string | RegExp, values: readonly string[]): boolean {
@@ -185,7 +172,6 @@ function signalHolds(signal: Signal, facts: PageFacts): boolean {
       return matches(pattern, facts.assets);
     case 'meta':
       return matches(pattern, facts.metas);
-    // Read before by readCostly (step by step); read here in one go only if a caller skipped that.
     case 'comment':
       facts.comments ??= pageComments(facts.doc);
       return matches(pattern, facts.comments);
@@ -193,7 +179,7 @@ function signalHolds(signal: Signal, facts: PageFacts): boolean {
       facts.scripts ??= inlineScripts(facts.doc, facts.dom);
       return matches(pattern, facts.scripts);
     case 'text':
-      facts.text ??= run(bodyText(facts.doc));
+      facts.text ??= run(bodyTextSteps(facts.doc));
       return matches(pattern, [facts.text]);
   }
 }
@@ -212,8 +198,9 @@ function* scoreSteps(doc: Document, url: string, selectors: SelectorEngine): Gen
   const facts = yield* collectFacts(doc, url, selectors);
   const scores: FamilyScore[] = [];
   for (const profile of DETECTION) {
+    // A profile's comment, script or text signal may read a whole page's worth (once): a pause before each.
     yield;
-    yield* readCostly(facts, profile.signals);
+    if (facts.text === null && profile.signals.some((s) => s.kind === 'text')) facts.text = yield* bodyTextSteps(doc);
     scores.push({ family: profile.id, score: profile.signals.reduce((sum, s) => sum + (signalHolds(s, facts) ? s.weight : 0), 0) });
   }
   return scores;
@@ -251,9 +238,9 @@ export function* detectFamilySteps(doc: Document, url = '', selectors: SelectorE
     // A later family wins only with a higher score (ties go to the first).
     if (score + open < DETECTION_THRESHOLD || (best && score + open <= best.score)) continue;
     if (open) {
-      // The costly signals may read a whole page's worth (once, step by step).
+      // The costly signals may read a whole page's worth (once): a pause before them, and the text step by step.
       yield;
-      yield* readCostly(facts, profile.signals);
+      if (facts.text === null && profile.signals.some((s) => s.kind === 'text')) facts.text = yield* bodyTextSteps(doc);
       for (const s of profile.signals) if (!FROM_ELEMENTS.has(s.kind) && signalHolds(s, facts)) score += s.weight;
     }
     if (score >= DETECTION_THRESHOLD && (!best || score > best.score)) best = { family: profile.id, score };
