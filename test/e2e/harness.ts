@@ -87,7 +87,21 @@ export async function launch(options: { locale?: string } = {}): Promise<Browser
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  return { context, worker, extensionId, downloads, close: () => context.close() };
+  // Chromium stops an idle extension service worker after 30 s, and the handle above then answers no evaluate (a
+  // test waiting on it hangs until its time-out). An extension API call every 10 s keeps the one worker alive for
+  // the tests' evaluations; restarts of the worker are the product's concern and are not what these tests check.
+  const keepAlive = setInterval(() => void worker.evaluate(() => chrome.runtime.getPlatformInfo()).catch(() => undefined), 10_000);
+  keepAlive.unref();
+  return {
+    context,
+    worker,
+    extensionId,
+    downloads,
+    close: () => {
+      clearInterval(keepAlive);
+      return context.close();
+    },
+  };
 }
 
 /** Lets downloads keep the file name the extension gives (Playwright's own handling would rename them). */
