@@ -871,8 +871,7 @@ describe('message senders and world isolation', () => {
         )[0]?.result,
       tabId,
     );
-    // (`render` comes with page-export.js, injected only for an export.)
-    expect(isolated).toEqual(['copy', 'extract', 'toast']);
+    expect(isolated).toEqual(['copy', 'extract', 'render', 'toast']);
     // … and not in the page's main world, whether asked by Playwright or by the extension's MAIN-world injection.
     const main = await page.evaluate(() => ({
       type: typeof (window as unknown as Record<string, unknown>).__qingduPage,
