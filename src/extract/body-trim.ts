@@ -4,12 +4,10 @@
  * paragraph (related stories, channel menus, navigation boxes). Both are recognised by their links, not by words.
  */
 import { isAttachmentLink } from './body';
-import { linkDensity } from './chrome';
+import { linkDensity, SENTENCE_END } from './chrome';
 import { elementsOf } from './dom-safe';
 import { textBlocks } from './page-metadata';
 import { squash, visibleLength } from './text';
-
-const SENTENCE_END = /[。！？!?]/g;
 
 const textLength = (el: Element): number => visibleLength(el.textContent ?? '');
 

@@ -30,7 +30,8 @@ const LINK_BLOCK = /^(?:友情链接|相关链接|相关阅读|相关文章|相�
 export const PLACEHOLDER =
   /^(?:这是描述信息|这里是描述|暂无描述|暂无内容|暂无简介|\(?summary description\)?|【?概要描述】?|描述信息|information|详情|detailed information|资讯详细|logo|tu)$/i;
 const STAMP = /(?:发布时间|发布日期|更新时间|时间|日期|time of issue)\s*[:：]\s*(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/gi;
-const SENTENCE_END = /[。！？!?]/g;
+/** Sentence ends (global: `match` counts them; a caller that uses `test` resets `lastIndex`). */
+export const SENTENCE_END = /[。！？!?]/g;
 /** Share and tool links of Western templates, in several languages: a block of nothing else is a share bar. */
 const WESTERN_TOOL =
   /\b(?:share(?: (?:this|on|via))?|teilen|udostępnij|partager|compartir|condividi|tweet|twittern?|facebook|x\.com|linkedin|xing|whatsapp|telegram|pinterest|reddit|flipboard|pocket|threads|bluesky|mastodon|messenger|e-?mail|mail|print|drucken|drukuj|imprimer|imprimir|stampa|pdf|copy link|link kopieren|kopiuj link|merken|speichern|zapisz|bookmark|save|feedback|comments?|kommentare?|komentarze?)\b\s*[:|/·•]?/gi;
