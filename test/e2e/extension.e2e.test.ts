@@ -94,6 +94,22 @@ describe('detector and badge', () => {
     expect(stored.detection.isArticle).toBe(false);
     await page.close();
   });
+
+  // MV3: Chromium stops an idle service worker and starts a fresh one for the next event, so the background may keep
+  // nothing in memory and must register its listeners at start. Here the stop is forced through CDP.
+  it('marks pages again after Chromium has stopped the service worker', async () => {
+    await browser.worker.evaluate(() => void ((globalThis as Record<string, unknown>).__e2eBeforeStop = true));
+    const blank = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(blank);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // The detector's report is the event that starts the worker again.
+    const { page, tabId } = await open(PATHS.trs);
+    expect(await waitInWorker(browser, (id) => chrome.action.getBadgeText({ tabId: id }), tabId, (b) => b !== '')).toBe('TRS');
+    expect(await browser.worker.evaluate(() => (globalThis as Record<string, unknown>).__e2eBeforeStop ?? 'fresh worker')).toBe('fresh worker');
+    await page.close();
+    await blank.close();
+  });
 });
 
 describe('reader', () => {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
 export const CHROMIUM = process.env.QINGDU_CHROMIUM ?? '/usr/bin/chromium';
@@ -46,9 +46,16 @@ export async function serve(routes: Record<string, Route>): Promise<TestServer> 
   return { origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((ok) => server.close(() => ok())) };
 }
 
+/** The extension's service worker, as the tests use it (see `steadyWorker`). */
+export interface ExtensionWorker {
+  evaluate: Worker['evaluate'];
+  url(): string;
+  on(event: 'console', listener: (message: ConsoleMessage) => void): void;
+}
+
 export interface Browser {
   context: BrowserContext;
-  worker: Worker;
+  worker: ExtensionWorker;
   extensionId: string;
   downloads: string;
   close(): Promise<void>;
@@ -87,20 +94,63 @@ export async function launch(options: { locale?: string } = {}): Promise<Browser
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  // Chromium stops an idle extension service worker after 30 s, and the handle above then answers no evaluate (a
-  // test waiting on it hangs until its time-out). An extension API call every 10 s keeps the one worker alive for
-  // the tests' evaluations; restarts of the worker are the product's concern and are not what these tests check.
+  // Chromium stops an idle extension service worker after 30 s. An extension API call every 10 s keeps it alive
+  // for the tests' evaluations; should it stop all the same, steadyWorker starts it again.
   const keepAlive = setInterval(() => void worker.evaluate(() => chrome.runtime.getPlatformInfo()).catch(() => undefined), 10_000);
   keepAlive.unref();
   return {
     context,
-    worker,
+    worker: steadyWorker(context, worker, extensionId),
     extensionId,
     downloads,
     close: () => {
       clearInterval(keepAlive);
       return context.close();
     },
+  };
+}
+
+/**
+ * The service worker with an `evaluate` that survives the worker being stopped. Playwright keeps one Worker object
+ * across a stop and a restart, and an evaluation begun while the worker is stopped waits until something starts
+ * it again: a test waiting on such an evaluation hung until its time-out (seen in CI under load, although the
+ * keep-alive above had run). So an evaluation still pending after a few seconds starts the worker through CDP
+ * (ServiceWorker.startWorker, from a page's session: no page is opened or brought to the front) and says so on
+ * stderr; an evaluation that is merely slow is left alone by this, as starting a running worker does nothing.
+ */
+function steadyWorker(context: BrowserContext, worker: Worker, extensionId: string): ExtensionWorker {
+  let session: { page: Page; cdp: CDPSession } | undefined;
+  const start = async (): Promise<void> => {
+    if (!session || session.page.isClosed()) {
+      const page = context.pages().find((p) => !p.isClosed()) ?? (await context.newPage());
+      session = { page, cdp: await context.newCDPSession(page) };
+      await session.cdp.send('ServiceWorker.enable');
+    }
+    await session.cdp.send('ServiceWorker.startWorker', { scopeURL: `chrome-extension://${extensionId}/` });
+  };
+  const evaluate = (async (fn: unknown, arg?: unknown) => {
+    const evaluation = worker.evaluate(fn as never, arg as never);
+    let pending = true;
+    const watch = (async () => {
+      for (let waited = 5; pending; waited += 5) {
+        await new Promise((r) => setTimeout(r, 5000).unref());
+        if (!pending) return;
+        const what = String(fn).replace(/\s+/g, ' ').slice(0, 100);
+        process.stderr.write(`[e2e] a service worker evaluation has been pending ${waited} s, starting the worker: ${what}\n`);
+        await start().catch((e: unknown) => process.stderr.write(`[e2e] could not start the service worker: ${String(e)}\n`));
+      }
+    })();
+    try {
+      return await evaluation;
+    } finally {
+      pending = false;
+      void watch;
+    }
+  }) as Worker['evaluate'];
+  return {
+    evaluate,
+    url: () => worker.url(),
+    on: (event, listener) => void worker.on(event, listener),
   };
 }
 
