@@ -1,13 +1,15 @@
 // Content scripts, one classic script each (declared and injected scripts cannot be ES modules):
 //   QINGDU_ENTRY=detector    → dist/detector.js, on every page: profiles and classification only, kept small;
-//   QINGDU_ENTRY=page-bundle → dist/page-bundle.js, injected on demand: Readability, DOMPurify and the formats.
+//   QINGDU_ENTRY=page-bundle → dist/page-bundle.js, injected on demand: Readability, DOMPurify, the extraction;
+//   QINGDU_ENTRY=page-export → dist/page-export.js, injected for an export only: the formats (Turndown, docx).
 import { resolve } from 'node:path';
 import { escapeUnsafeCharacters } from './tools/vite-plugins';
 import { defineConfig } from 'vite';
 
 const root = import.meta.dirname;
 const entry = process.env.QINGDU_ENTRY;
-if (entry !== 'detector' && entry !== 'page-bundle') throw new Error('set QINGDU_ENTRY to detector or page-bundle');
+const NAMES = { detector: 'qingduDetector', 'page-bundle': 'qingduPageBundle', 'page-export': 'qingduPageExport' } as const;
+if (!entry || !Object.hasOwn(NAMES, entry)) throw new Error(`set QINGDU_ENTRY to one of ${Object.keys(NAMES).join(', ')}`);
 
 export default defineConfig({
   publicDir: false,
@@ -22,7 +24,7 @@ export default defineConfig({
     lib: {
       entry: resolve(root, `src/content/${entry}.ts`),
       formats: ['iife'],
-      name: entry === 'detector' ? 'qingduDetector' : 'qingduPageBundle',
+      name: NAMES[entry as keyof typeof NAMES],
       fileName: () => `${entry}.js`,
     },
   },

@@ -154,6 +154,7 @@ function withImports(file: string): string[] {
 const BUNDLES: [string, string, string][] = [
   ['detector content script', 'detector.js', 'every http(s) page'],
   ['page bundle', 'page-bundle.js', 'injected when the reader is asked for'],
+  ['page export bundle', 'page-export.js', 'injected for an export from a shortcut or the menu'],
   ['popup', 'popup.html', 'popup.html + popup.js + chunks + CSS'],
   ['background', 'background.js', 'service worker + chunks'],
   ['options', 'options.html', 'options.html + options.js + chunks + CSS'],

@@ -33,5 +33,18 @@ export interface PageApi {
   toast(message: string, kind: 'ok' | 'error'): void;
 }
 
-/** The global the bundle defines in the isolated world (invisible to the page's own scripts). */
+/** The global the bundles define in the isolated world (invisible to the page's own scripts). */
 export const PAGE_API_GLOBAL = '__qingduPage';
+
+/**
+ * The script that defines each function: the export formats (Turndown, docx: most of the code) are injected only
+ * when a file is rendered, so that the reader's extraction injects a small bundle.
+ */
+export const PAGE_SCRIPT: Record<keyof PageApi, string> = { extract: 'page-bundle.js', copy: 'page-bundle.js', toast: 'page-bundle.js', render: 'page-export.js' };
+
+/** Adds a bundle's functions to the isolated world's global (an own property: see tab-tasks' callPage). */
+export function providePageApi(part: Partial<PageApi>): void {
+  const g = globalThis as unknown as Record<string, Partial<PageApi>>;
+  const own = Object.getOwnPropertyDescriptor(g, PAGE_API_GLOBAL)?.value as Partial<PageApi> | undefined;
+  g[PAGE_API_GLOBAL] = { ...own, ...part };
+}

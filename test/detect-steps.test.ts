@@ -41,6 +41,18 @@ describe('detectPageSteps', () => {
     // 15 000 elements and 10 000 text nodes, 256 nodes a step.
     expect(pauses).toBeGreaterThan(15_000 / 256);
   });
+
+  it('reads the page’s text step by step too, not in one piece', () => {
+    // 20 000 elements of one text node each. A /templets/ asset makes DedeCMS's text signal decisive, so the text is
+    // read; that read and the prose scan each pause every 256 text nodes.
+    const spans = Array.from({ length: 20_000 }, (_, i) => `<span>第${i}段</span>`).join('');
+    const html = `<html><head><link rel="stylesheet" href="/templets/default/style.css"></head><body><div>${spans}</div><p>Powered by DedeCms</p></body></html>`;
+    const doc = loadDocument(html, 'https://example.gov.cn/a.html');
+    const { result, pauses } = stepwise(doc, 'https://example.gov.cn/a.html');
+    expect(result).toEqual(detectPage(doc, 'https://example.gov.cn/a.html'));
+    expect(result.family).toBe('dedecms');
+    expect(pauses).toBeGreaterThan((2 * 20_000) / 256);
+  });
 });
 
 function pick(c: { isArticle: boolean; reason: string }): { isArticle: boolean; reason: string } {

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DETECTION } from '../src/extract/profiles/index';
-import { compileSimpleSelector, matchesCompiled } from '../src/extract/simple-selector';
+import { scoreFamilies } from '../src/extract/detect';
+import { compileSimpleSelector, matchesCompiled, walkedSelectors } from '../src/extract/simple-selector';
 import { listFixtures, loadDocument } from './helpers';
 
 const selectors = [...new Set(DETECTION.flatMap((p) => p.signals).filter((s) => s.kind === 'selector').map((s) => String(s.pattern)))];
@@ -26,5 +27,10 @@ describe('simple selector matcher', () => {
       const ours = all.filter((el) => matchesCompiled(el, compiled));
       expect(ours, s).toEqual([...doc.querySelectorAll(s)]);
     }
+  });
+
+  it.each(listFixtures().map((f) => [f.name, f] as const))('as the extraction’s selector engine, scores %s as querySelector does', (_name, fixture) => {
+    const doc = loadDocument(fixture.html, fixture.url);
+    expect(scoreFamilies(doc, fixture.url, walkedSelectors)).toEqual(scoreFamilies(doc, fixture.url));
   });
 });

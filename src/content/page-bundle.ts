@@ -1,26 +1,19 @@
 /**
  * Injected on demand (the popup opens, a shortcut or menu item is used) into the tab's isolated world: runs the full
- * extraction on the live page, where computed style tells what is visible, and renders exports and copies there,
- * where a DOM parser exists (the background service worker has none).
+ * extraction on the live page, where computed style tells what is visible, and copies there. The export formats are
+ * a bundle of their own (page-export.ts), injected only for an export: this one is what the reader waits for.
  */
 import { analyzePage } from '../extract/index';
 import { computedVisibility } from '../extract/visibility';
-import type { Article } from '../extract/types';
-import { exportArticle, type ClipboardPayload } from '../format/export';
-import { PAGE_API_GLOBAL, type EncodedFile, type ExtractOutcome, type ExtractRequest, type PageApi } from '../page-api';
+import type { ClipboardPayload } from '../format/export';
+import { providePageApi, type ExtractOutcome, type ExtractRequest } from '../page-api';
 import { inlineImages } from './inline-images';
 import { showToast } from './toast';
 import { plainTextArticle } from './plain-text-page';
 
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
 
-async function extract(request: ExtractRequest): Promise<ExtractOutcome> {
+function extractNow(request: ExtractRequest): ExtractOutcome {
   try {
     const contentType = document.contentType || 'text/html';
     if (/^text\/plain/i.test(contentType)) {
@@ -29,20 +22,52 @@ async function extract(request: ExtractRequest): Promise<ExtractOutcome> {
     }
     if (!/html|xml/i.test(contentType)) return { ok: false, reason: 'not-html', contentType };
     const analysis = analyzePage(document, { url: location.href, isVisible: computedVisibility(window), force: request.force });
-    const detection = analysis.detection;
-    let article: Article | null = analysis.article;
-    if (!article) return { ok: false, reason: 'no-article', detection };
-    if (request.inlineImages) article = await inlineImages(article, parse);
-    return { ok: true, article, detection };
+    const { detection, article } = analysis;
+    return article ? { ok: true, article, detection } : { ok: false, reason: 'no-article', detection };
   } catch (e) {
     return { ok: false, reason: 'error', message: e instanceof Error ? e.message : String(e) };
   }
 }
 
-async function render(article: Article, format: Parameters<PageApi['render']>[1], settings: Parameters<PageApi['render']>[2]): Promise<EncodedFile> {
-  const file = await exportArticle(article, format, { ...settings, parse });
-  const bytes = typeof file.data === 'string' ? new TextEncoder().encode(file.data) : file.data;
-  return { filename: file.filename, mime: file.mime, base64: base64(bytes) };
+/**
+ * The extractions of this page as it is now, by request: a second reader on the same page, and the reader's image
+ * pass after its first answer, do not extract again. Any change to the document (or the viewport, which decides
+ * what is visible) forgets them.
+ */
+const extractions = new Map<string, Promise<ExtractOutcome>>();
+let watcher: MutationObserver | null = null;
+
+function forget(): void {
+  extractions.clear();
+  watcher?.disconnect();
+  watcher = null;
+  removeEventListener('resize', forget);
+}
+
+function remembered(key: string, make: () => Promise<ExtractOutcome>): Promise<ExtractOutcome> {
+  if (!watcher) {
+    watcher = new MutationObserver(forget);
+    watcher.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    addEventListener('resize', forget);
+  }
+  const full = `${location.href} ${key}`;
+  let outcome = extractions.get(full);
+  if (!outcome) extractions.set(full, (outcome = make()));
+  return outcome;
+}
+
+function extract(request: ExtractRequest): Promise<ExtractOutcome> {
+  const force = !!request.force;
+  const plain = (): Promise<ExtractOutcome> => remembered(`${force}`, () => Promise.resolve(extractNow({ force })));
+  if (!request.inlineImages) return plain();
+  return remembered(`${force} images`, async () => {
+    const outcome = await plain();
+    try {
+      return outcome.ok ? { ...outcome, article: await inlineImages(outcome.article, parse) } : outcome;
+    } catch (e) {
+      return { ok: false, reason: 'error', message: e instanceof Error ? e.message : String(e) };
+    }
+  });
 }
 
 /** Puts text (and HTML) on the clipboard from the page: the async Clipboard API, else a copy event. */
@@ -69,5 +94,4 @@ async function copy(payload: ClipboardPayload): Promise<boolean> {
   }
 }
 
-const api: PageApi = { extract, render, copy, toast: showToast };
-(globalThis as unknown as Record<string, PageApi>)[PAGE_API_GLOBAL] = api;
+providePageApi({ extract, copy, toast: showToast });

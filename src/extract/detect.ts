@@ -5,20 +5,38 @@
 import { DETECTION, type ProfileDetection, type Signal } from './profiles/index';
 import type { Detection, FamilyId } from './types';
 import { bodyOf, getterOf, methodOf, prop } from './dom-safe';
-import { compileSimpleSelector, matchesCompiled, type CompiledSelector } from './simple-selector';
 import { HIDDEN_STYLE } from './visibility';
 
 /** Total signal weight at which a family counts as detected. */
 export const DETECTION_THRESHOLD = 2;
 
+/**
+ * Answers the selector signals on one page, after what preparation it needs (step by step). Default: the DOM's own
+ * querySelector, native code in a browser (the detector content script); in jsdom one walk is much cheaper
+ * (simple-selector.ts: walkedSelectors, which the extraction passes).
+ */
+export type SelectorEngine = (doc: Document) => Generator<void, (selector: string) => boolean>;
+
+function* nativeSelectors(doc: Document): Generator<void, (selector: string) => boolean> {
+  const querySelector = methodOf(doc, 'querySelector') as Fn;
+  yield; // nothing to prepare: a pause point like any other
+  return (selector) => {
+    try {
+      return querySelector.call(doc, selector) !== null;
+    } catch {
+      return false;
+    }
+  };
+}
+
 interface PageFacts {
   url: string;
+  /** Whether a selector signal holds. */
+  selector: (selector: string) => boolean;
   doc: Document;
   assets: string[];
   metas: string[];
   dom: SafeDom;
-  /** Selector signals found in the one pass over the page's elements. */
-  matched: Set<string>;
   comments: string[] | null;
   scripts: string[] | null;
   text: string | null;
@@ -28,43 +46,7 @@ const MAX_COMMENTS = 400;
 const MAX_SCRIPT_CHARS = 400_000;
 const MAX_TEXT_CHARS = 200_000;
 
-/** Every selector signal of every profile, compiled once (null: not simple, left to querySelector). */
-const SELECTOR_SIGNALS = new Map(
-  DETECTION.flatMap((p) => p.signals)
-    .filter((s) => s.kind === 'selector')
-    .map((s) => [String(s.pattern), compileSimpleSelector(String(s.pattern))] as const),
-);
 const ASSET_ATTRIBUTE: Record<string, string> = { SCRIPT: 'src', LINK: 'href', IMG: 'src', A: 'href', FORM: 'action', IFRAME: 'src' };
-
-interface KeyedCompound {
-  pattern: string;
-  compound: CompiledSelector;
-}
-
-/**
- * The compiled compounds indexed by something an element must have to match them: its id, a class token, an
- * attribute name, or else its tag. Each element then tests only the few compounds its own id, classes and attribute
- * names point to, not every signal (the walk is on every page load, in the browser too).
- */
-const BY_ID = new Map<string, KeyedCompound[]>();
-const BY_CLASS = new Map<string, KeyedCompound[]>();
-const BY_ATTRIBUTE = new Map<string, KeyedCompound[]>();
-const BY_TAG = new Map<string, KeyedCompound[]>();
-for (const [pattern, compiled] of SELECTOR_SIGNALS) {
-  for (const compound of compiled ?? []) {
-    const first = compound.tests[0];
-    const [index, key] = !first
-      ? [BY_TAG, compound.tag ?? '']
-      : first.name === 'id' && first.op === '=' && !first.insensitive
-        ? [BY_ID, first.value]
-        : first.name === 'class' && first.op === '~=' && !first.insensitive
-          ? [BY_CLASS, first.value]
-          : [BY_ATTRIBUTE, first.name];
-    const list = index.get(key) ?? [];
-    list.push({ pattern, compound: [compound] });
-    index.set(key, list);
-  }
-}
 
 /**
  * Node and Element members taken from the prototypes, once per scan: a page's form controls cannot shadow them
@@ -107,27 +89,19 @@ function run<T>(steps: Generator<void, T>): T {
   }
 }
 
-function testCompounds(list: KeyedCompound[] | undefined, el: Element, tag: string, read: SafeDom['attr'], matched: Set<string>): void {
-  if (!list) return;
-  for (const { pattern, compound } of list) {
-    if (!matched.has(pattern) && matchesCompiled(el, compound, tag, read)) matched.add(pattern);
-  }
-}
-
-/** One pass over the page's elements: assets, meta tags, and the simple selector signals that hold. */
-function* collectFacts(doc: Document, url: string): Generator<void, PageFacts> {
+/**
+ * The page's assets and meta tags, from the elements that carry them: no walk over every element in script
+ * (selector signals are left to the browser's selector engine, which is native code).
+ */
+function* collectFacts(doc: Document, url: string, selectors: SelectorEngine): Generator<void, PageFacts> {
   const dom = safeDom(doc);
   const assets: string[] = [];
   const metas: string[] = [];
-  const matched = new Set<string>();
-  const root = prop<Element | null>(doc, 'documentElement');
-  const facts: PageFacts = { url, doc, dom, assets, metas, matched, comments: null, scripts: null, text: null };
-  if (!root) return facts;
-  const getAttributeNames = methodOf(root, 'getAttributeNames') as Fn;
-  const hasAttributes = methodOf(root, 'hasAttributes') as Fn;
-  const walker = (methodOf(doc, 'createTreeWalker') as Fn).call(doc, root, 0x1 /* SHOW_ELEMENT */) as TreeWalker;
+  const selector = yield* selectors(doc);
+  const facts: PageFacts = { url, selector, doc, dom, assets, metas, comments: null, scripts: null, text: null };
   let count = 0;
-  for (let node = walker.currentNode as Element | null; node; node = walker.nextNode() as Element | null) {
+  // One static list in document order (a live collection read item by item is quadratic in jsdom).
+  for (const node of dom.all(doc, 'script[src], link[href], img[src], a[href], form[action], iframe[src], meta')) {
     if (++count % STEP === 0) yield;
     const tag = dom.tag(node);
     const attr = ASSET_ATTRIBUTE[tag];
@@ -137,15 +111,6 @@ function* collectFacts(doc: Document, url: string): Generator<void, PageFacts> {
     } else if (tag === 'META') {
       const name = dom.attr(node, 'name') ?? dom.attr(node, 'property') ?? dom.attr(node, 'http-equiv');
       if (name) metas.push(`${name.toLowerCase()}=${dom.attr(node, 'content') ?? ''}`);
-    }
-    testCompounds(BY_TAG.get(tag), node, tag, dom.attr, matched);
-    if (!hasAttributes.call(node)) continue;
-    for (const name of getAttributeNames.call(node) as string[]) {
-      testCompounds(BY_ATTRIBUTE.get(name), node, tag, dom.attr, matched);
-      if (name === 'id') testCompounds(BY_ID.get(dom.attr(node, name) ?? ''), node, tag, dom.attr, matched);
-      else if (name === 'class') {
-        for (const token of (dom.attr(node, name) ?? '').split(/\s+/)) testCompounds(BY_CLASS.get(token), node, tag, dom.attr, matched);
-      }
     }
   }
   return facts;
@@ -175,9 +140,21 @@ function inlineScripts(doc: Document, dom: SafeDom): string[] {
   return out;
 }
 
-function bodyText(doc: Document, dom: SafeDom): string {
+/**
+ * The end of the body's textContent (the text of its text nodes, in order), read step by step: a huge page's whole
+ * text in one read is a single long piece of work.
+ */
+function* bodyTextSteps(doc: Document): Generator<void, string> {
   const body = bodyOf(doc);
-  return (body ? dom.text(body) : '').slice(-MAX_TEXT_CHARS);
+  if (!body) return '';
+  const parts: string[] = [];
+  const walker = (methodOf(doc, 'createTreeWalker') as Fn).call(doc, body, 0x4 /* SHOW_TEXT */) as TreeWalker;
+  let count = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++count % STEP === 0) yield;
+    parts.push(node.nodeValue ?? '');
+  }
+  return parts.join('').slice(-MAX_TEXT_CHARS);
 }
 
 function matches(pattern: string | RegExp, values: readonly string[]): boolean {
@@ -188,12 +165,7 @@ function signalHolds(signal: Signal, facts: PageFacts): boolean {
   const { pattern } = signal;
   switch (signal.kind) {
     case 'selector':
-      if (SELECTOR_SIGNALS.get(String(pattern))) return facts.matched.has(String(pattern));
-      try {
-        return facts.dom.all(facts.doc, String(pattern)).length > 0;
-      } catch {
-        return false;
-      }
+      return facts.selector(String(pattern));
     case 'url':
       return matches(pattern, [facts.url]);
     case 'asset':
@@ -207,7 +179,7 @@ function signalHolds(signal: Signal, facts: PageFacts): boolean {
       facts.scripts ??= inlineScripts(facts.doc, facts.dom);
       return matches(pattern, facts.scripts);
     case 'text':
-      facts.text ??= bodyText(facts.doc, facts.dom);
+      facts.text ??= run(bodyTextSteps(facts.doc));
       return matches(pattern, [facts.text]);
   }
 }
@@ -218,16 +190,17 @@ export interface FamilyScore {
 }
 
 /** Scores every profile against the page (for diagnostics and the detection matrix). */
-export function scoreFamilies(doc: Document, url = ''): FamilyScore[] {
-  return run(scoreSteps(doc, url));
+export function scoreFamilies(doc: Document, url = '', selectors: SelectorEngine = nativeSelectors): FamilyScore[] {
+  return run(scoreSteps(doc, url, selectors));
 }
 
-function* scoreSteps(doc: Document, url: string): Generator<void, FamilyScore[]> {
-  const facts = yield* collectFacts(doc, url);
+function* scoreSteps(doc: Document, url: string, selectors: SelectorEngine): Generator<void, FamilyScore[]> {
+  const facts = yield* collectFacts(doc, url, selectors);
   const scores: FamilyScore[] = [];
   for (const profile of DETECTION) {
     // A profile's comment, script or text signal may read a whole page's worth (once): a pause before each.
     yield;
+    if (facts.text === null && profile.signals.some((s) => s.kind === 'text')) facts.text = yield* bodyTextSteps(doc);
     scores.push({ family: profile.id, score: profile.signals.reduce((sum, s) => sum + (signalHolds(s, facts) ? s.weight : 0), 0) });
   }
   return scores;
@@ -240,15 +213,37 @@ export interface FamilyDetection {
 }
 
 /** The family that built the page, or `generic`, with a confidence in 0..1. */
-export function detectFamily(doc: Document, url = ''): FamilyDetection {
-  return run(detectFamilySteps(doc, url));
+export function detectFamily(doc: Document, url = '', selectors: SelectorEngine = nativeSelectors): FamilyDetection {
+  return run(detectFamilySteps(doc, url, selectors));
 }
 
-/** detectFamily step by step: it yields between small pieces of work (see detectPageSteps). */
-export function* detectFamilySteps(doc: Document, url = ''): Generator<void, FamilyDetection> {
+/** Signals answered from the one element pass; the others read the comments, inline scripts or body text. */
+const FROM_ELEMENTS = new Set<Signal['kind']>(['selector', 'url', 'asset', 'meta']);
+
+/**
+ * detectFamily step by step: it yields between small pieces of work (see detectPageSteps). Gives scoreFamilies'
+ * winner (the first of the highest scores at the threshold or over) without its cost: a family's costly signals
+ * are read only when they could still make it that winner, which on most pages is never.
+ */
+export function* detectFamilySteps(doc: Document, url = '', selectors: SelectorEngine = nativeSelectors): Generator<void, FamilyDetection> {
+  const facts = yield* collectFacts(doc, url, selectors);
   let best: FamilyScore | null = null;
-  for (const s of yield* scoreSteps(doc, url)) {
-    if (s.score >= DETECTION_THRESHOLD && (!best || s.score > best.score)) best = s;
+  for (const profile of DETECTION) {
+    let score = 0;
+    let open = 0;
+    for (const s of profile.signals) {
+      if (!FROM_ELEMENTS.has(s.kind)) open += s.weight;
+      else if (signalHolds(s, facts)) score += s.weight;
+    }
+    // A later family wins only with a higher score (ties go to the first).
+    if (score + open < DETECTION_THRESHOLD || (best && score + open <= best.score)) continue;
+    if (open) {
+      // The costly signals may read a whole page's worth (once): a pause before them, and the text step by step.
+      yield;
+      if (facts.text === null && profile.signals.some((s) => s.kind === 'text')) facts.text = yield* bodyTextSteps(doc);
+      for (const s of profile.signals) if (!FROM_ELEMENTS.has(s.kind) && signalHolds(s, facts)) score += s.weight;
+    }
+    if (score >= DETECTION_THRESHOLD && (!best || score > best.score)) best = { family: profile.id, score };
   }
   if (!best) return { family: 'generic', confidence: 0, profile: null };
   const profile = DETECTION.find((p) => p.id === best.family) ?? null;

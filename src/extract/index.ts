@@ -19,6 +19,7 @@ import { collectAttachments, collectImages, fixUrls, tidyBody } from './body';
 import { readDeclared } from './declared';
 import { leadingEntry } from './entries';
 import { classifyPage, detectFamily, mainProse, MIN_PROSE } from './detect';
+import { walkedSelectors } from './simple-selector';
 import { parseDate } from './dates';
 import { readBodyEdges, readCredits, readEditor, readFooterZone, readHeaderZone, readProfileFields, textBlocks, type ShownFields } from './page-metadata';
 import { runReadability } from './readability';
@@ -129,7 +130,7 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
   const doc = copyPage(document, { isVisible: options.isVisible, keep: KEEP_VISIBLE });
   const page = doc.body;
 
-  const detected = detectFamily(doc, url ?? '');
+  const detected = detectFamily(doc, url ?? '', walkedSelectors);
   const { family, confidence } = detected;
   const classified = classifyPage(doc, url ?? '', detected.profile);
   const detection: Detection = { family, confidence, isArticle: classified.isArticle, reason: classified.reason };

@@ -1,9 +1,13 @@
 /**
  * A matcher for the simple selectors profiles use as detection signals (`#id`, `.class`, `tag`, `[attr]`,
- * `[attr="v"]`, `[attr^="v"]`, `[attr*="v"]`, optional ` i`, compounds of these, comma lists), so that the detector
- * tests every signal in one pass over the page instead of one querySelector per signal (which is slow in jsdom).
+ * `[attr="v"]`, `[attr^="v"]`, `[attr*="v"]`, optional ` i`, compounds of these, comma lists), so that the
+ * extraction tests every signal in one pass over the page instead of one querySelector per signal: jsdom's
+ * selector engine scans the whole page for each attribute selector (17 signals: about 30 ms a page, the pass about
+ * 2 ms). The detector content script does not use it: in a browser querySelector is native and cheaper still.
  * Anything else compiles to null and is left to querySelector.
  */
+import { DETECTION } from './profiles/index';
+import { getterOf, methodOf, prop } from './dom-safe';
 
 interface AttrTest {
   name: string;
@@ -70,4 +74,89 @@ const plainRead = (el: Element, name: string): string | null => el.getAttribute(
  */
 export function matchesCompiled(el: Element, selector: CompiledSelector, tag = el.tagName, read = plainRead): boolean {
   return selector.some((c) => (c.tag === null || tag === c.tag) && c.tests.every((t) => testAttr(el, t, read)));
+}
+
+interface KeyedCompound {
+  pattern: string;
+  compound: CompiledSelector;
+}
+
+/** Every selector signal of every profile, compiled once (null: not simple, left to querySelector). */
+const SELECTOR_SIGNALS = new Map(
+  DETECTION.flatMap((p) => p.signals)
+    .filter((s) => s.kind === 'selector')
+    .map((s) => [String(s.pattern), compileSimpleSelector(String(s.pattern))] as const),
+);
+
+/**
+ * The compiled compounds indexed by something an element must have to match them: its id, a class token, an
+ * attribute name, or else its tag. Each element then tests only the few compounds its own id, classes and attribute
+ * names point to, not every signal.
+ */
+const BY_ID = new Map<string, KeyedCompound[]>();
+const BY_CLASS = new Map<string, KeyedCompound[]>();
+const BY_ATTRIBUTE = new Map<string, KeyedCompound[]>();
+const BY_TAG = new Map<string, KeyedCompound[]>();
+for (const [pattern, compiled] of SELECTOR_SIGNALS) {
+  for (const compound of compiled ?? []) {
+    const first = compound.tests[0];
+    const [index, key] = !first
+      ? [BY_TAG, compound.tag ?? '']
+      : first.name === 'id' && first.op === '=' && !first.insensitive
+        ? [BY_ID, first.value]
+        : first.name === 'class' && first.op === '~=' && !first.insensitive
+          ? [BY_CLASS, first.value]
+          : [BY_ATTRIBUTE, first.name];
+    const list = index.get(key) ?? [];
+    list.push({ pattern, compound: [compound] });
+    index.set(key, list);
+  }
+}
+
+type Fn = (this: unknown, ...args: unknown[]) => unknown;
+
+/** Elements handled between two yields (as in detect.ts). */
+const STEP = 256;
+
+/**
+ * Which detection selector signals hold on the page, from one step-wise walk over its elements (a selector engine
+ * for detect.ts). Members are read through the prototypes: a page's form controls cannot shadow them.
+ */
+export function* walkedSelectors(doc: Document): Generator<void, (selector: string) => boolean> {
+  const matched = new Set<string>();
+  const querySelector = methodOf(doc, 'querySelector') as Fn;
+  const answer = (selector: string): boolean => {
+    if (SELECTOR_SIGNALS.get(selector)) return matched.has(selector);
+    try {
+      return querySelector.call(doc, selector) !== null;
+    } catch {
+      return false;
+    }
+  };
+  const root = prop<Element | null>(doc, 'documentElement');
+  if (!root) return answer;
+  const tagName = getterOf(root, 'tagName') as Fn;
+  const getAttribute = methodOf(root, 'getAttribute') as Fn;
+  const getAttributeNames = methodOf(root, 'getAttributeNames') as Fn;
+  const hasAttributes = methodOf(root, 'hasAttributes') as Fn;
+  const read = (el: Element, name: string): string | null => getAttribute.call(el, name) as string | null;
+  const test = (list: KeyedCompound[] | undefined, el: Element, tag: string): void => {
+    for (const { pattern, compound } of list ?? []) {
+      if (!matched.has(pattern) && matchesCompiled(el, compound, tag, read)) matched.add(pattern);
+    }
+  };
+  const walker = (methodOf(doc, 'createTreeWalker') as Fn).call(doc, root, 0x1 /* SHOW_ELEMENT */) as TreeWalker;
+  let count = 0;
+  for (let node = walker.currentNode as Element | null; node; node = walker.nextNode() as Element | null) {
+    if (++count % STEP === 0) yield;
+    const tag = tagName.call(node) as string;
+    test(BY_TAG.get(tag), node, tag);
+    if (!hasAttributes.call(node)) continue;
+    for (const name of getAttributeNames.call(node) as string[]) {
+      test(BY_ATTRIBUTE.get(name), node, tag);
+      if (name === 'id') test(BY_ID.get(read(node, name) ?? ''), node, tag);
+      else if (name === 'class') for (const token of (read(node, name) ?? '').split(/\s+/)) test(BY_CLASS.get(token), node, tag);
+    }
+  }
+  return answer;
 }

@@ -3,11 +3,9 @@
  * inject the page bundle into the tab's isolated world, call it, and save files.
  */
 import type { ExportFormat } from '../format/formats';
-import { PAGE_API_GLOBAL, type EncodedFile, type ExtractOutcome, type ExtractRequest, type PageApi } from '../page-api';
+import { PAGE_API_GLOBAL, PAGE_SCRIPT, type EncodedFile, type ExtractOutcome, type ExtractRequest, type PageApi } from '../page-api';
 import browser from './browser';
 import { restrictionOf } from './restricted';
-
-export const PAGE_BUNDLE = 'page-bundle.js';
 
 async function fileAccessAllowed(): Promise<boolean> {
   try {
@@ -17,30 +15,39 @@ async function fileAccessAllowed(): Promise<boolean> {
   }
 }
 
+/** What the call below answers when the function's script is not in the page yet (no function returns it). */
+const NOT_THERE = '__qingduPage:not-there';
+
 /**
- * Injects the page bundle (once per page) and calls one of its functions with arguments. The bundle's global is
- * looked up as an own property of the isolated world's global object: a plain `globalThis[name]` also finds the
- * page's elements by id or name (`<div id="__qingduPage">`, `<iframe name=…>`), which the page controls.
+ * Calls one of the page bundles' functions with arguments, injecting its script first when this page load does not
+ * have it yet: one round trip to the tab when it does. The global is looked up as an own property of the isolated
+ * world's global object: a plain `globalThis[name]` also finds the page's elements by id or name
+ * (`<div id="__qingduPage">`, `<iframe name=…>`), which the page controls.
  */
 export async function callPage<K extends keyof PageApi>(tabId: number, name: K, ...args: Parameters<PageApi[K]>): Promise<Awaited<ReturnType<PageApi[K]>>> {
-  const [probe] = await browser.scripting.executeScript({
-    target: { tabId },
-    func: (global: string) => Object.prototype.hasOwnProperty.call(globalThis, global),
-    args: [PAGE_API_GLOBAL],
-  });
-  if (!probe?.result) await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_BUNDLE] });
-  const [result] = await browser.scripting.executeScript({
-    target: { tabId },
-    func: (global: string, fn: string, fnArgs: unknown[]) =>
-      (Object.getOwnPropertyDescriptor(globalThis, global)!.value as Record<string, (...a: unknown[]) => unknown>)[fn]!(...fnArgs),
-    args: [PAGE_API_GLOBAL, name, args],
-  });
-  return result?.result as Awaited<ReturnType<PageApi[K]>>;
+  const call = async (): Promise<unknown> => {
+    const [result] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (global: string, fn: string, fnArgs: unknown[], notThere: string) => {
+        const api = Object.getOwnPropertyDescriptor(globalThis, global)?.value as Record<string, (...a: unknown[]) => unknown> | undefined;
+        return api && Object.prototype.hasOwnProperty.call(api, fn) ? api[fn]!(...fnArgs) : notThere;
+      },
+      args: [PAGE_API_GLOBAL, name, args, NOT_THERE],
+    });
+    return result?.result;
+  };
+  let result = await call();
+  if (result === NOT_THERE) {
+    await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_SCRIPT[name]] });
+    result = await call();
+  }
+  return result as Awaited<ReturnType<PageApi[K]>>;
 }
 
 /** Extracts the article of a tab, or says why not. Never throws. */
 export async function extractFromTab(tab: { id?: number; url?: string }, request: ExtractRequest = {}): Promise<ExtractOutcome> {
-  const restriction = restrictionOf(tab.url, await fileAccessAllowed());
+  // Only a local file needs the file-access setting: no round trip for it on web pages.
+  const restriction = restrictionOf(tab.url, !/^file:/i.test(tab.url ?? '') || (await fileAccessAllowed()));
   // A hidden address (no "tabs" permission) is still tried: the browser's refusal says why (a local file, …).
   if (restriction && !(restriction === 'no-access' && tab.id !== undefined)) return { ok: false, reason: 'restricted', restriction };
   if (tab.id === undefined) return { ok: false, reason: 'restricted', restriction: 'no-access' };
@@ -88,14 +95,6 @@ export async function saveFile(file: EncodedFile): Promise<number> {
   } finally {
     revoke();
   }
-}
-
-/** Encodes a file made in an extension page (the popup) like the page bundle does. */
-export function encodeFile(file: { filename: string; mime: string; data: string | Uint8Array }): EncodedFile {
-  const bytes = typeof file.data === 'string' ? new TextEncoder().encode(file.data) : file.data;
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { filename: file.filename, mime: file.mime, base64: btoa(binary) };
 }
 
 export type { ExportFormat };

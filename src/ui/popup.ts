@@ -8,7 +8,8 @@ import type { CopyKind, ExportFormat } from '../format/export';
 import { t } from '../i18n';
 import type { ExtractOutcome } from '../page-api';
 import browser from '../platform/browser';
-import { callPage, encodeFile, extractFromTab, saveFile } from '../platform/tab-tasks';
+import { encodeFile } from '../platform/encode';
+import { callPage, extractFromTab, saveFile } from '../platform/tab-tasks';
 import { FONT_SIZES, normalizeSettings, type Settings } from '../settings';
 import { renderArticle } from './article-view';
 import { localize } from './i18n-dom';
@@ -18,6 +19,8 @@ const view = params.get('view') === 'tab' ? 'tab' : 'popup';
 document.documentElement.dataset.view = view;
 
 let settings: Settings;
+/** The options, read while the tab is asked for its article (both are round trips to other processes). */
+let settingsRead: Promise<void> = Promise.resolve();
 let article: Article | null = null;
 let targetTab: { id?: number; url?: string } | null = null;
 
@@ -90,10 +93,12 @@ function failure(outcome: Exclude<ExtractOutcome, { ok: true }>): void {
   }
 }
 
-async function extract(force = false): Promise<void> {
+/** Shows the tab's article; `asked` is the extraction when it was already started (see start). */
+async function extract(force = false, asked?: Promise<ExtractOutcome>): Promise<void> {
   if (!targetTab) return;
   showState('loading', t('loading'));
-  const outcome = await extractFromTab(targetTab, { force });
+  const outcome = await (asked ?? extractFromTab(targetTab, { force }));
+  await settingsRead;
   if (!outcome.ok) return failure(outcome);
   showArticle(outcome.article, outcome.detection);
   // Then carry the images over from the page, and show them when they arrive.
@@ -168,10 +173,13 @@ document.addEventListener('click', (event) => {
 });
 
 async function start(): Promise<void> {
+  settingsRead = browser.storage.sync.get(null).then((stored) => {
+    settings = normalizeSettings(stored);
+    applySettings();
+  });
   localize(document);
-  settings = normalizeSettings(await browser.storage.sync.get(null));
-  applySettings();
   if (view === 'tab') {
+    await settingsRead;
     const id = params.get('id') ?? '';
     const stored = (await browser.storage.session.get(`article:${id}`))[`article:${id}`] as Article | undefined;
     if (stored) showArticle(stored);
@@ -181,7 +189,7 @@ async function start(): Promise<void> {
   const tabParam = Number(params.get('tab'));
   targetTab = Number.isInteger(tabParam) && tabParam > 0 ? await browser.tabs.get(tabParam) : (await browser.tabs.query({ active: true, currentWindow: true }))[0] ?? null;
   if (!targetTab) return showState('restricted', t('restricted_no_access'));
-  await extract();
+  await extract(false, extractFromTab(targetTab));
 }
 
 // The tab being read may close while the popup is open.

@@ -871,7 +871,8 @@ describe('message senders and world isolation', () => {
         )[0]?.result,
       tabId,
     );
-    expect(isolated).toEqual(['copy', 'extract', 'render', 'toast']);
+    // (`render` comes with page-export.js, injected only for an export.)
+    expect(isolated).toEqual(['copy', 'extract', 'toast']);
     // … and not in the page's main world, whether asked by Playwright or by the extension's MAIN-world injection.
     const main = await page.evaluate(() => ({
       type: typeof (window as unknown as Record<string, unknown>).__qingduPage,
