@@ -27,7 +27,7 @@ describe('detectPageSteps', () => {
     const doc = loadDocument(fixture.html, fixture.url);
     const oneShot = detectPage(doc, fixture.url);
     const family = detectFamily(doc, fixture.url);
-    expect(oneShot).toEqual({ family: family.family, confidence: family.confidence, ...pick(classifyPage(doc, fixture.url, family.profile)) });
+    expect({ ...oneShot, ...pick(oneShot) }).toEqual({ family: family.family, confidence: family.confidence, ...pick(classifyPage(doc, fixture.url, family.profile)) });
     const { result, pauses } = stepwise(doc, fixture.url);
     expect(result).toEqual(oneShot);
     expect(pauses).toBeGreaterThan(0);
@@ -45,7 +45,8 @@ describe('detectPageSteps', () => {
   it('reads the page’s text step by step too, not in one piece', () => {
     // 20 000 elements of one text node each. A /templets/ asset makes DedeCMS's text signal decisive, so the text is
     // read; that read and the prose scan each pause every 256 text nodes.
-    const spans = Array.from({ length: 20_000 }, (_, i) => `<span>第${i}段</span>`).join('');
+    // Link text is not running text, so the prose scan cannot stop early here.
+    const spans = Array.from({ length: 20_000 }, (_, i) => `<a href="/n/${i}.html">第${i}段</a>`).join('');
     const html = `<html><head><link rel="stylesheet" href="/templets/default/style.css"></head><body><div>${spans}</div><p>Powered by DedeCms</p></body></html>`;
     const doc = loadDocument(html, 'https://example.gov.cn/a.html');
     const { result, pauses } = stepwise(doc, 'https://example.gov.cn/a.html');
@@ -55,9 +56,35 @@ describe('detectPageSteps', () => {
   });
 });
 
+/** The verdict and its reason; the detector's quick scan may stop counting characters earlier than classifyPage. */
 function pick(c: { isArticle: boolean; reason: string }): { isArticle: boolean; reason: string } {
-  return { isArticle: c.isArticle, reason: c.reason };
+  return { isArticle: c.isArticle, reason: c.reason.replace(/^running text \(\d+ chars\)$/, 'running text (N chars)') };
 }
+
+describe('the detector’s quick scan', () => {
+  const prose = (n: number): string => Array.from({ length: n }, (_, i) => `<p>第${i}段：各单位要按照工作安排认真落实有关要求。</p>`).join('');
+  const paragraphs = prose(20_000);
+
+  it('stops reading a long article’s text once the verdict is certain, with classifyPage’s verdict', () => {
+    const url = 'https://example.gov.cn/art/2024/5/6/a.html';
+    const doc = loadDocument(`<html><body><div class="content">${paragraphs}</div></body></html>`, url);
+    const { result, pauses } = stepwise(doc, url);
+    expect(result.isArticle).toBe(true);
+    expect(pick(result)).toEqual(pick(classifyPage(doc, url, null)));
+    // Twice the text, not one pause more: the walk stopped after the first paragraphs (a full one pauses every 256).
+    // (The end of the text that the families' text signals read is capped at 200 000 characters: both pass it.)
+    const longer = loadDocument(`<html><body><div class="content">${prose(40_000)}</div></body></html>`, url);
+    expect(stepwise(longer, url).pauses).toBe(pauses);
+  });
+
+  it('reads all of it at a search address, where a results list can still outweigh the text', () => {
+    const url = 'https://example.gov.cn/search?q=工作';
+    const doc = loadDocument(`<html><body><div class="content">${paragraphs}</div></body></html>`, url);
+    const { result, pauses } = stepwise(doc, url);
+    expect(result).toEqual({ ...detectPage(doc, url), isArticle: classifyPage(doc, url, null).isArticle });
+    expect(pauses).toBeGreaterThan(20_000 / 256);
+  });
+});
 
 describe('clobbering names on the live page', () => {
   const names = ['tagName', 'parentElement', 'parentNode', 'getAttribute', 'getAttributeNames', 'hasAttribute', 'hasAttributes', 'closest', 'textContent', 'querySelectorAll', 'children'];
