@@ -24,6 +24,7 @@ import { parseDate } from './dates';
 import { readBodyEdges, readCredits, readEditor, readFooterZone, readHeaderZone, readProfileFields, textBlocks, type ShownFields } from './page-metadata';
 import { runReadability } from './readability';
 import { removeTailSections } from './tail-sections';
+import { removeWesternLines } from './western-lines';
 import { fragmentHtml, sanitizeNode } from './sanitize';
 import { toPlainText } from './plain-text';
 import { cjkShare, foldWidth, squash, stripSpace, visibleLength } from './text';
@@ -235,6 +236,8 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
   removeTitleRepeats(content, title);
   removeChrome(content, { mode: 'body' });
   removeTailSections(content);
+  // Credits, gallery controls, ad labels and date lines of Western templates (a Chinese body keeps its dates).
+  if (cjkShare(content.textContent ?? '') < 0.3) removeWesternLines(content);
   fixUrls(content, baseUrl(doc, url));
   tidyBody(content);
 
