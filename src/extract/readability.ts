@@ -43,7 +43,7 @@ interface Internals {
  *    every element first);
  *  - "no text" from the first text node that has some, not by assembling all the text (every <div> was asked).
  */
-const FASTER: Pick<Internals, '_getAllNodesWithTag' | '_isValidByline' | '_isElementWithoutContent'> = {
+export const FASTER: Pick<Internals, '_getAllNodesWithTag' | '_isValidByline' | '_isElementWithoutContent'> = {
   _getAllNodesWithTag(node, tagNames) {
     if (tagNames.length === 1) return elementsOf(node.getElementsByTagName(tagNames[0]!));
     let found: Element[] | null = null;

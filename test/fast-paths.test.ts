@@ -1,0 +1,54 @@
+/**
+ * The extraction's fast paths give what the plain paths give. copyPage without a visibility check deep-imports the
+ * page and prunes the copy; with one it copies node by node: with a check that answers what markup says, both must
+ * make the same copy. runReadability swaps three Readability internals for cheaper ones (FASTER): each must answer
+ * as the pinned version's own method does, so an upgrade that changes them fails here rather than drifting.
+ */
+import { Readability } from '@mozilla/readability';
+import { describe, expect, it } from 'vitest';
+import { copyPage } from '../src/extract/copy';
+import { PROFILES } from '../src/extract/profiles/index';
+import { FASTER } from '../src/extract/readability';
+import { isStaticallyHiddenSafe } from '../src/extract/visibility';
+import { listFixtures, loadDocument } from './helpers';
+import { cmsPage, CONTEXTS } from './security/page';
+import { XSS_VECTORS } from './security/xss-vectors';
+
+const KEEP = PROFILES.flatMap((p) => p.keepVisible ?? []);
+const markupDecides = (el: Element): boolean => !isStaticallyHiddenSafe(el);
+
+const pages: { name: string; html: string; url: string }[] = [
+  ...listFixtures().map((f) => ({ name: f.name, html: f.html, url: f.url })),
+  // Hostile markup: clobbering names, templates, hidden parts, broken nesting.
+  ...XSS_VECTORS.filter((_, i) => i % 6 === 0).flatMap((v) => CONTEXTS.map((c) => ({ name: `${v.id} in ${c}`, html: cmsPage(c, v.payload), url: 'https://www.example.gov.cn/a.html' }))),
+];
+
+describe('copyPage: deep copy pruned = node-by-node copy', () => {
+  it.each(pages)('$name', ({ html, url }) => {
+    const doc = loadDocument(html, url);
+    const fast = copyPage(doc, { keep: KEEP }).documentElement.outerHTML;
+    const plain = copyPage(doc, { keep: KEEP, isVisible: markupDecides }).documentElement.outerHTML;
+    expect(fast).toBe(plain);
+  });
+});
+
+type Internals = typeof FASTER & { REGEXPS: { byline: RegExp } };
+const TAG_LISTS = [['a'], ['br'], ['h1'], ['p'], ['table'], ['font'], ['h1', 'h2'], ['script', 'noscript'], ['style'], ['img', 'picture'], ['ul', 'ol'], ['div', 'section', 'header', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'], ['object', 'embed', 'iframe']];
+
+describe('Readability internals: FASTER answers as Readability 0.6.0 does', () => {
+  it.each(pages.filter((_, i) => i % 2 === 0))('$name', ({ html, url }) => {
+    const doc = loadDocument(html, url);
+    const reader = new Readability(doc) as unknown as Internals;
+    const own = Readability.prototype as unknown as Internals;
+    for (const tags of TAG_LISTS) {
+      for (const root of [doc, doc.body]) {
+        expect(Array.from(FASTER._getAllNodesWithTag.call(reader, root, tags)), tags.join(',')).toEqual(Array.from(own._getAllNodesWithTag.call(reader, root, tags)));
+      }
+    }
+    for (const el of doc.querySelectorAll('*')) {
+      expect(FASTER._isElementWithoutContent.call(reader, el)).toBe(own._isElementWithoutContent.call(reader, el));
+      const match = `${el.className} ${el.id}`;
+      expect(FASTER._isValidByline.call(reader, el, match)).toBe(own._isValidByline.call(reader, el, match));
+    }
+  });
+});
