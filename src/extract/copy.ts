@@ -33,6 +33,21 @@ function clobbers(name: string, proto: object | null): boolean {
 }
 
 /**
+ * The attributes (`name`, `id`) of an element to be copied whose values would shadow a member: of its form, for a
+ * control inside one, or of the document, for a named form, image, frame or object.
+ */
+function clobberingNames(el: Element, tag: string, inForm: boolean, ctx: { formProto: object | null; docProto: object | null }): string[] {
+  const names: string[] = [];
+  if (!FORM_CONTROLS.has(tag) && !DOCUMENT_NAMED.has(tag)) return names;
+  for (const attr of ['name', 'id']) {
+    const value = attributeOf(el, attr);
+    if (value === null) continue;
+    if ((inForm && FORM_CONTROLS.has(tag) && clobbers(value, ctx.formProto)) || (DOCUMENT_NAMED.has(tag) && clobbers(value, ctx.docProto))) names.push(attr);
+  }
+  return names;
+}
+
+/**
  * Copies `page` (head and body) into a new inert document and returns it. Which names clobber is read from the
  * prototypes of the inert document's own form and document objects.
  */
@@ -60,7 +75,7 @@ export function copyPage(page: Document, options: CopyOptions = {}): Document {
   }
   // Without a visibility check, markup alone decides: a deep copy, pruned after, gives the same copy at a fraction
   // of the cost of copying node by node. (Not beyond MAX_COPY_DEPTH: then the node-by-node copy flattens.)
-  if (!options.isVisible && copyDeep(work, head, body, { keepSelector, formProto, docProto })) return finish(page, work);
+  if (!options.isVisible && copyDeep(work, head, body, { hidden, formProto, docProto })) return finish(page, work);
   work.head.replaceChildren();
   work.body.replaceChildren();
   if (head) copyInto(work, head, work.head, { hidden: () => false, formProto, docProto });
@@ -85,7 +100,7 @@ function copyDeep(
   work: Document,
   head: HTMLHeadElement | null,
   body: HTMLElement | null,
-  ctx: { keepSelector: string; formProto: object | null; docProto: object | null },
+  ctx: { hidden: (el: Element, tag: string) => boolean; formProto: object | null; docProto: object | null },
 ): boolean {
   try {
     for (const [from, to] of [[head, work.head], [body, work.body]] as const) {
@@ -112,20 +127,10 @@ function copyDeep(
       const el = node as Element;
       const tag = nodeNameOf(el).toUpperCase();
       if (depth >= MAX_COPY_DEPTH) return false;
-      let skip = false;
-      if (tag === 'STYLE') skip = true;
-      else if (!inHead && !ALWAYS.has(tag) && isStaticallyHiddenSafe(el) && !(ctx.keepSelector && matchesOf(el, ctx.keepSelector))) skip = true;
-      if (skip) drop.push(el);
+      // As copyInto decides: the head's elements are never hidden.
+      if (tag === 'STYLE' || (!inHead && ctx.hidden(el, tag))) drop.push(el);
       else {
-        if (FORM_CONTROLS.has(tag) || DOCUMENT_NAMED.has(tag)) {
-          for (const attr of ['name', 'id']) {
-            const value = attributeOf(el, attr);
-            if (value === null) continue;
-            if ((depth > formDepth && FORM_CONTROLS.has(tag) && clobbers(value, ctx.formProto)) || (DOCUMENT_NAMED.has(tag) && clobbers(value, ctx.docProto))) {
-              unname.push([el, attr]);
-            }
-          }
-        }
+        for (const attr of clobberingNames(el, tag, depth > formDepth, ctx)) unname.push([el, attr]);
         if (tag === 'TEMPLATE') {
           // A node-by-node copy leaves a template's content behind; so does this one.
           prop<DocumentFragment>(el, 'content').replaceChildren();
@@ -178,13 +183,7 @@ function copyInto(
         continue;
       }
       const copy = work.importNode(el, false);
-      for (const attr of ['name', 'id']) {
-        const value = copy.getAttribute(attr);
-        if (value === null) continue;
-        if ((inForm && FORM_CONTROLS.has(tag) && clobbers(value, ctx.formProto)) || (DOCUMENT_NAMED.has(tag) && clobbers(value, ctx.docProto))) {
-          copy.removeAttribute(attr);
-        }
-      }
+      for (const attr of clobberingNames(copy, tag, inForm, ctx)) copy.removeAttribute(attr);
       to.appendChild(copy);
       if (firstChildOf(el)) pending.push([el, copy, depth + 1, inForm || tag === 'FORM']);
     }

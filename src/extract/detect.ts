@@ -80,7 +80,7 @@ function safeDom(doc: Document): SafeDom {
 }
 
 /** Nodes handled between two yields of the step-wise scans: well under a millisecond in a browser. */
-const STEP = 256;
+export const STEP = 256;
 
 /** Runs a step-wise scan to its end, in one go. */
 function run<T>(steps: Generator<void, T>): T {

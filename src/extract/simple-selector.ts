@@ -7,6 +7,7 @@
  * Anything else compiles to null and is left to querySelector.
  */
 import { DETECTION } from './profiles/index';
+import { STEP } from './detect';
 import { getterOf, methodOf, prop } from './dom-safe';
 
 interface AttrTest {
@@ -115,8 +116,6 @@ for (const [pattern, compiled] of SELECTOR_SIGNALS) {
 
 type Fn = (this: unknown, ...args: unknown[]) => unknown;
 
-/** Elements handled between two yields (as in detect.ts). */
-const STEP = 256;
 
 /**
  * Which detection selector signals hold on the page, from one step-wise walk over its elements (a selector engine
