@@ -71,11 +71,18 @@ function extract(request: ExtractRequest): Promise<ExtractOutcome> {
 }
 
 /** Puts text (and HTML) on the clipboard from the page: the async Clipboard API, else a copy event. */
+/** How long the async Clipboard API may take before the copy command is used instead, ms. */
+const CLIPBOARD_WAIT_MS = 1500;
+
 async function copy(payload: ClipboardPayload): Promise<boolean> {
   try {
     const items: Record<string, Blob> = { 'text/plain': new Blob([payload.text], { type: 'text/plain' }) };
     if (payload.html) items['text/html'] = new Blob([payload.html], { type: 'text/html' });
-    await navigator.clipboard.write([new ClipboardItem(items)]);
+    // Bounded: a write that neither succeeds nor fails (a tab in the background) must not hold a command for ever.
+    await Promise.race([
+      navigator.clipboard.write([new ClipboardItem(items)]),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('clipboard write did not settle')), CLIPBOARD_WAIT_MS)),
+    ]);
     return true;
   } catch {
     // The page is not focused or the API is refused: the extension's clipboardWrite permission allows a copy command.
