@@ -951,43 +951,42 @@ describe('message senders and world isolation', () => {
     await page.close();
   });
 
-  it('page names cannot clobber the extension’s lookups (__qingduPage, browser): badge, reader and commands work', async () => {
-    const frame = `${pics.origin}/frame.html`;
-    const pages: { name: string; markup: string; badge: boolean }[] = [
-      // Regression (src/platform/tab-tasks.ts): a page element or frame named like the page bundle's global made
-      // the probe think the bundle was there; the reader then failed ("no result from the page").
-      { name: 'frame-bundle', markup: `<iframe name="__qingduPage" src="${frame}"></iframe>`, badge: true },
-      // Regression (src/messages.ts): a form named "browser" with a control named "runtime" made the detector call
-      // a form control as runtime.sendMessage (and throw) instead of using chrome.runtime.
-      { name: 'forms', markup: `<form name="browser"><input name="runtime"></form><form name="__qingduPage"><input name="extract"><input name="toast"></form>`, badge: true },
-      // Chromium limitation, not ours to fix: with a frame named "browser" in the page (same-origin or not),
-      // Chromium does not install chrome.runtime/storage/… in the content scripts' world at all, so the detector
-      // cannot report and the page gets no badge. The reader and the commands (executeScript) still work.
-      { name: 'frame-browser', markup: `<iframe name="browser" src="${frame}"></iframe>`, badge: false },
-    ];
-    for (const { name, markup, badge: expectBadge } of pages) {
-      const path = `/news/2024/0506/clobber-${name}.html`;
-      const body = newsArticle(pics.origin).replace('<h1>', `${markup}<h1>`);
-      const server = await serveLogged({ [path]: { body }, '/img/one.png': { body: ICON, type: 'image/png' }, '/img/two.png': { body: ICON, type: 'image/png' } });
-      try {
-        const { page, tabId } = await openWeb(server.origin + path);
-        if (expectBadge) {
-          expect(await detected(tabId), `${name}: the detector reported`).toBe(true);
-          expect(await badge(tabId), name).toBe('文');
-        }
-        const reader = await openReaderTab(browser, tabId);
-        expect(await reader.locator('body').getAttribute('data-state'), name).toBe('article');
-        expect(await reader.locator('#title').textContent()).toBe('图片新闻：春季植树活动');
-        const copied = await browser.worker.evaluate(async (id) => {
-          const tab = await chrome.tabs.get(id);
-          return (globalThis as unknown as { qingdu: { runCommand(c: string, t: chrome.tabs.Tab): Promise<{ ok: boolean; message: string }> } }).qingdu.runCommand('copy-clean-text', tab);
-        }, tabId);
-        expect(copied, name).toMatchObject({ ok: true });
-        await reader.close();
-        await page.close();
-      } finally {
-        await server.close();
+  // One test per page, each with its own time budget (together they ran close to the 60 s limit in CI under load).
+  const CLOBBER_PAGES: { name: string; markup: (frame: string) => string; badge: boolean }[] = [
+    // Regression (src/platform/tab-tasks.ts): a page element or frame named like the page bundle's global made
+    // the probe think the bundle was there; the reader then failed ("no result from the page").
+    { name: 'frame-bundle', markup: (frame) => `<iframe name="__qingduPage" src="${frame}"></iframe>`, badge: true },
+    // Regression (src/messages.ts): a form named "browser" with a control named "runtime" made the detector call
+    // a form control as runtime.sendMessage (and throw) instead of using chrome.runtime.
+    { name: 'forms', markup: () => `<form name="browser"><input name="runtime"></form><form name="__qingduPage"><input name="extract"><input name="toast"></form>`, badge: true },
+    // Chromium limitation, not ours to fix: with a frame named "browser" in the page (same-origin or not),
+    // Chromium does not install chrome.runtime/storage/… in the content scripts' world at all, so the detector
+    // cannot report and the page gets no badge. The reader and the commands (executeScript) still work.
+    { name: 'frame-browser', markup: (frame) => `<iframe name="browser" src="${frame}"></iframe>`, badge: false },
+  ];
+  it.each(CLOBBER_PAGES)('page names cannot clobber the extension’s lookups (__qingduPage, browser): badge, reader and commands work ($name)', async ({ name, markup: markupFor, badge: expectBadge }) => {
+    const markup = markupFor(`${pics.origin}/frame.html`);
+    const path = `/news/2024/0506/clobber-${name}.html`;
+    const body = newsArticle(pics.origin).replace('<h1>', `${markup}<h1>`);
+    const server = await serveLogged({ [path]: { body }, '/img/one.png': { body: ICON, type: 'image/png' }, '/img/two.png': { body: ICON, type: 'image/png' } });
+    try {
+      const { page, tabId } = await openWeb(server.origin + path);
+      if (expectBadge) {
+        expect(await detected(tabId), `${name}: the detector reported`).toBe(true);
+        expect(await badge(tabId), name).toBe('文');
       }
+      const reader = await openReaderTab(browser, tabId);
+      expect(await reader.locator('body').getAttribute('data-state'), name).toBe('article');
+      expect(await reader.locator('#title').textContent()).toBe('图片新闻：春季植树活动');
+      const copied = await browser.worker.evaluate(async (id) => {
+        const tab = await chrome.tabs.get(id);
+        return (globalThis as unknown as { qingdu: { runCommand(c: string, t: chrome.tabs.Tab): Promise<{ ok: boolean; message: string }> } }).qingdu.runCommand('copy-clean-text', tab);
+      }, tabId);
+      expect(copied, name).toMatchObject({ ok: true });
+      await reader.close();
+      await page.close();
+    } finally {
+      await server.close();
     }
   });
 
