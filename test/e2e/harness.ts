@@ -40,10 +40,24 @@ export async function serve(routes: Record<string, Route>): Promise<TestServer> 
     res.setHeader('content-type', route.type ?? 'text/html; charset=utf-8');
     res.end(route.body);
   });
+  return { ...(await listen(server)), requests };
+}
+
+/**
+ * Listens on a free port of 127.0.0.1. Closing drops every connection at once: server.close() alone waits for
+ * connections that carry no request, and Chromium opens such sockets ahead of use (preconnect); Node ends them
+ * only at its 60 s headers time-out, and a test awaiting the close ran into its own 60 s limit in CI.
+ */
+async function listen(server: Server): Promise<{ origin: string; close(): Promise<void> }> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((ok) => server.close(() => ok())) };
+  const close = (): Promise<void> =>
+    new Promise((ok) => {
+      server.close(() => ok());
+      server.closeAllConnections();
+    });
+  return { origin: `http://127.0.0.1:${port}`, close };
 }
 
 /** The extension's service worker, as the tests use it (see `steadyWorker`). */
@@ -313,8 +327,5 @@ export async function serveLogged(routes: Record<string, Route>, options: { fall
     res.setHeader('content-type', route.type ?? 'text/html; charset=utf-8');
     res.end(route.body);
   });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { origin: `http://127.0.0.1:${port}`, requests, log, close: () => new Promise((ok) => server.close(() => ok())) };
+  return { ...(await listen(server)), requests, log };
 }
