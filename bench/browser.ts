@@ -62,7 +62,7 @@ async function detectorLoads(b: Browser, page: Page, tabId: number, origin: stri
     try {
       out.push({ set: p.set, id: p.id, ...(await tracedDetectorLoad(b, page, session, tabId, origin + p.path)) });
     } catch (e) {
-      out.push({ set: p.set, id: p.id, events: 0, totalMs: NaN, longestMs: NaN, cpuMs: NaN, longestCpuMs: NaN, reported: false, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+      out.push({ set: p.set, id: p.id, events: 0, totalMs: NaN, longestMs: NaN, cpuMs: NaN, longestCpuMs: NaN, parts: { evaluate: NaN, calls: NaN, resumed: NaN }, reported: false, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
     }
   }
   process.stderr.write('\n');
@@ -261,6 +261,7 @@ function report(r: Results): void {
     `detector events on ${ok.length}/${loaded.length} page loads${noEvents.length ? ` (none, left out of the figures, on: ${noEvents.map((l) => `${l.set}/${l.id}`).join(', ')}: pages that send themselves to another host)` : ''}; control (the seed page in about:blank, where content scripts do not run): ${r.control.events} events, ${ms(r.control.totalMs)} ms`,
     `detector reported to the background on ${ok.length - silent.length}/${ok.length} loads${silent.length ? ` (silent: pages it leaves alone by design, such as pages with clobbering element names, or no report within 4 s: ${silent.map((l) => `${l.set}/${l.id}`).join(', ')})` : ''}`,
     ...(failed.length ? [`page loads that failed (left out): ${failed.map((l) => `${l.set}/${l.id}: ${l.error}`).join('; ')}`] : []),
+    `where the thread time goes (median per load, ms): evaluating the script ${ms(median(ok.map((l) => l.parts.evaluate)))}, its idle callback (set-up up to the first yield) ${ms(median(ok.map((l) => l.parts.calls)))}, the tasks it resumes in after each yield (the detection itself, the report to the background) ${ms(median(ok.map((l) => l.parts.resumed)))}`,
     `heaviest pages (longest piece, thread ms): ${worst.map((l) => `${l.set}/${l.id} ${ms(l.longestCpuMs)} (wall ${ms(l.longestMs)})`).join(', ')}`,
   ];
   const commit = commitLabel(ROOT);

@@ -31,18 +31,20 @@ interface TraceEvent {
 const CATEGORIES = ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'];
 
 /** Starts a browser-wide trace on a CDP session; `stop()` returns its events. */
-export async function startTrace(session: CDPSession): Promise<{ stop(): Promise<TraceEvent[]> }> {
+export async function startTrace(session: CDPSession): Promise<{ stop(): Promise<TraceEvent[] & { dataLoss: boolean }> }> {
   const events: TraceEvent[] = [];
   const onData = (p: { value: object[] }): void => void events.push(...(p.value as TraceEvent[]));
   session.on('Tracing.dataCollected', onData);
   await session.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] }, transferMode: 'ReportEvents' });
   return {
     async stop() {
-      const done = new Promise<void>((ok) => session.once('Tracing.tracingComplete', () => ok()));
+      // Chromium says when its trace buffer filled and events were dropped: a trace missing the script's events
+      // must say so rather than count as "no time".
+      const done = new Promise<boolean>((ok) => session.once('Tracing.tracingComplete', (p: { dataLossOccurred?: boolean }) => ok(p.dataLossOccurred === true)));
       await session.send('Tracing.end');
-      await done;
+      const dataLoss = await done;
       session.off('Tracing.dataCollected', onData);
-      return events;
+      return Object.assign(events, { dataLoss });
     },
   };
 }
@@ -57,6 +59,9 @@ export interface ScriptTime {
   /** The same two on the thread clock: time the thread really ran the script (ms). */
   cpuMs: number;
   longestCpuMs: number;
+  /** Thread time by kind, ms: the script's evaluation (compile and top level), calls into it (its idle callback),
+   *  and the tasks it resumed in after a scheduler.yield. */
+  parts: { evaluate: number; calls: number; resumed: number };
 }
 
 const urlOf = (e: TraceEvent): string => e.args?.data?.url ?? e.args?.data?.scriptName ?? e.args?.fileName ?? '';
@@ -108,8 +113,16 @@ export function scriptTime(events: TraceEvent[], scriptUrl: string): ScriptTime 
   const first = events.filter((e) => e.ph === 'X' && urlOf(e).startsWith(scriptUrl)).sort((a, b) => a.ts - b.ts)[0];
   const resumed = events.filter((e) => e.name === 'RunYieldContinuation' && first && e.pid === first.pid && e.tid === first.tid && e.ts >= first.ts);
   const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && e.dur !== undefined && first && e.pid === first.pid && e.tid === first.tid);
+  const parts = { evaluate: 0, calls: 0, resumed: 0 };
   for (const task of tasks) {
-    if (resumed.some((c) => c.ts >= task.ts && c.ts <= task.ts + task.dur!)) add(`${task.pid}:${task.tid}`, task, task.dur!, task.tdur);
+    if (!resumed.some((c) => c.ts >= task.ts && c.ts <= task.ts + task.dur!)) continue;
+    add(`${task.pid}:${task.tid}`, task, task.dur!, task.tdur);
+    parts.resumed += (task.tdur ?? 0) / 1000;
+  }
+  for (const e of events) {
+    if (e.ph !== 'X' || e.tdur === undefined || !urlOf(e).startsWith(scriptUrl)) continue;
+    if (e.name === 'EvaluateScript') parts.evaluate += e.tdur / 1000;
+    else if (e.name === 'FunctionCall') parts.calls += e.tdur / 1000;
   }
   for (const e of events) {
     const key = `${e.pid}:${e.tid}`;
@@ -124,7 +137,7 @@ export function scriptTime(events: TraceEvent[], scriptUrl: string): ScriptTime 
   }
   const w = union(wall);
   const c = union(cpu);
-  return { events: wall.length, totalMs: w.total, longestMs: w.longest, cpuMs: c.total, longestCpuMs: c.longest };
+  return { events: wall.length, totalMs: w.total, longestMs: w.longest, cpuMs: c.total, longestCpuMs: c.longest, parts };
 }
 
 /** Clears what the background stored about a tab's last detection, so that the next one can be awaited. */
@@ -147,7 +160,7 @@ export async function awaitDetection(browser: Browser, tabId: number, timeout = 
  * Loads a URL in `page` under a trace and returns the detector's main-thread time on that load. Waits for
  * DOMContentLoaded only (the detector runs at document_idle, after it): some corpus pages never fire `load`.
  */
-export async function tracedDetectorLoad(browser: Browser, page: Page, session: CDPSession, tabId: number, url: string, timeout = 4000, loadTimeout = 30_000): Promise<ScriptTime & { reported: boolean }> {
+export async function tracedDetectorLoad(browser: Browser, page: Page, session: CDPSession, tabId: number, url: string, timeout = 4000, loadTimeout = 30_000): Promise<ScriptTime & { reported: boolean; traceEvents: number; dataLoss: boolean }> {
   await forgetDetection(browser, tabId);
   const trace = await startTrace(session);
   const loaded = page.goto(url, { waitUntil: 'domcontentloaded', timeout: loadTimeout }).then(() => awaitDetection(browser, tabId, timeout));
@@ -156,7 +169,7 @@ export async function tracedDetectorLoad(browser: Browser, page: Page, session: 
   const reported = await loaded.catch((e: unknown) => e as Error);
   const events = await trace.stop();
   if (reported instanceof Error) throw reported;
-  return { ...scriptTime(events, `chrome-extension://${browser.extensionId}/detector.js`), reported };
+  return { ...scriptTime(events, `chrome-extension://${browser.extensionId}/detector.js`), reported, traceEvents: events.length, dataLoss: events.dataLoss };
 }
 
 export interface Extraction {

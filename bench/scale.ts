@@ -130,7 +130,7 @@ function runChild(name: string, timeoutMs: number): Promise<JsdomResult> {
 
 interface BrowserResult {
   page: string;
-  detector?: ScriptTime & { reported: boolean };
+  detector?: ScriptTime & { reported: boolean; traceEvents: number; dataLoss: boolean };
   extraction?: Extraction;
   failure?: string;
 }
@@ -226,15 +226,16 @@ async function main(): Promise<void> {
     const r = jsdom.find((x) => x.page === n);
     return [n, PAGES[n]!.what, r?.parse?.outcome ?? '—'];
   });
-  const brHeader = ['page', 'detector events', 'detector ms thread / wall', 'longest piece ms thread / wall', '> 16 ms', 'reported', 'bundle injection ms', 'extraction ms (in page)', 'outcome'];
+  const brHeader = ['page', 'detector events of all trace events', 'detector ms thread / wall', 'longest piece ms thread / wall', '> 16 ms', 'reported', 'bundle injection ms', 'extraction ms (in page)', 'outcome'];
   const brLines = browser.map((r) => {
     const d = r.detector;
     return [
       r.page,
-      d ? String(d.events) : '—',
+      d ? `${d.events} of ${d.traceEvents}${d.dataLoss ? ' (Chromium dropped trace events)' : ''}` : '—',
       d ? `${ms(d.cpuMs)} / ${ms(d.totalMs)}` : '—',
       d ? `${ms(d.longestCpuMs)} / ${ms(d.longestMs)}` : '—',
-      d ? (d.longestMs > 16 ? `yes${d.longestCpuMs > 16 ? '' : ' (wall only)'}` : 'no') : '—',
+      // A report with no detector event in the trace is a gap in the trace, not a detector that took no time.
+      d ? (d.events === 0 ? 'unknown' : d.longestMs > 16 ? `yes${d.longestCpuMs > 16 ? '' : ' (wall only)'}` : 'no') : '—',
       d ? (d.reported ? 'yes' : 'no') : '—',
       ms(r.extraction?.injectMs),
       ms(r.extraction?.extractMs),
