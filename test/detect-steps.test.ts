@@ -2,8 +2,10 @@
  * The step-wise detection the content script drives in short slices: the same answer as the one-shot call on every
  * fixture, in pieces small enough to pause between, and not misled or trapped by clobbering form-control names.
  */
-import { describe, expect, it } from 'vitest';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it, vi } from 'vitest';
 import { classifyPage, detectFamily, detectPage, detectPageSteps } from '../src/extract/detect';
+import { DETECTION } from '../src/extract/profiles/index';
 import { listFixtures, loadDocument } from './helpers';
 
 const fixtures = listFixtures();
@@ -38,8 +40,10 @@ describe('detectPageSteps', () => {
     const doc = loadDocument(`<html><body><table>${rows}</table></body></html>`, 'https://example.gov.cn/list.html');
     const { result, pauses } = stepwise(doc, 'https://example.gov.cn/list.html');
     expect(result.family).toBe('generic');
-    // 15 000 elements and 10 000 text nodes, 256 nodes a step.
-    expect(pauses).toBeGreaterThan(15_000 / 256);
+    // The 5 000 links' addresses are read 256 a step, and each selector query is a step of its own (the body
+    // text is not read here: no family could be decided by it).
+    const selectorQueries = DETECTION.flatMap((p) => p.signals).filter((s) => s.kind === 'selector').length;
+    expect(pauses).toBeGreaterThan(5000 / 256 + selectorQueries);
   });
 
   it('reads the page’s text step by step too, not in one piece', () => {
@@ -104,5 +108,28 @@ describe('clobbering names on the live page', () => {
     // The same answer as on the page whose forms have no such names.
     const clean = loadDocument(article('').replace(/ name="[^"]+"/g, ''), url);
     expect(result).toEqual(detectPage(clean, url));
+  });
+});
+
+describe('signals read from the page’s text, scripts and comments', () => {
+  const SHOW_TEXT = 0x4;
+  const URL = 'https://www.example.com/news/1.html';
+  /** The family found, and how many times the detection walked the body's text. */
+  function textWalks(html: string): { family: string; walks: number } {
+    const { window } = new JSDOM(html, { url: URL });
+    const walker = vi.spyOn(window.Document.prototype, 'createTreeWalker');
+    const { family } = detectFamily(window.document, URL);
+    return { family, walks: walker.mock.calls.filter((call) => call[1] === SHOW_TEXT).length };
+  }
+  const body = '<p>本站讯 今天上午，市政府召开常务会议，研究部署近期重点工作。</p><p>网站建设：中企动力</p>';
+
+  it('leave the body text unread when it could not change the family', () => {
+    // The 中企动力 footer line alone (weight 1) cannot reach the threshold: no reason to read the whole text.
+    expect(textWalks(`<html><body>${body}</body></html>`)).toEqual({ family: 'generic', walks: 0 });
+  });
+
+  it('read it when it decides the family', () => {
+    // With the builder's inline script (weight 1), the footer line makes the family.
+    expect(textWalks(`<html><head><script>window.tenant = {}</script></head><body>${body}</body></html>`)).toEqual({ family: 'zhongqi-portal', walks: 1 });
   });
 });

@@ -230,6 +230,12 @@ export function detectFamily(doc: Document, url = '', selectors: SelectorEngine 
 
 /** Signals answered from the one element pass; the others read the comments, inline scripts or body text. */
 const FROM_ELEMENTS = new Set<Signal['kind']>(['selector', 'url', 'asset', 'meta']);
+/** What an open signal costs to answer: a walk over the comments, the inline scripts' text, the body's text. */
+const OPEN_COST: Partial<Record<Signal['kind'], number>> = { comment: 0, script: 1, text: 2 };
+/** Each profile's other signals, cheapest first. */
+const OPEN_SIGNALS = new Map(
+  DETECTION.map((p) => [p, p.signals.filter((s) => !FROM_ELEMENTS.has(s.kind)).sort((a, b) => (OPEN_COST[a.kind] ?? 3) - (OPEN_COST[b.kind] ?? 3))]),
+);
 
 /**
  * detectFamily step by step: it yields between small pieces of work (see detectPageSteps). Gives scoreFamilies'
@@ -253,8 +259,14 @@ export function* detectFamilySteps(doc: Document, url = '', selectors: SelectorE
     if (open) {
       // The costly signals may read a whole page's worth (once): a pause before them, and the text step by step.
       yield;
-      if (facts.text === null && profile.signals.some((s) => s.kind === 'text')) facts.text = yield* bodyTextSteps(doc);
-      for (const s of profile.signals) if (!FROM_ELEMENTS.has(s.kind) && signalHolds(s, facts)) score += s.weight;
+      // Cheapest first, and none once the rest could no longer make this family the answer (the verdict is the same
+      // as with all of them): on most pages the body text is never read.
+      for (const s of OPEN_SIGNALS.get(profile) ?? []) {
+        if (score + open < DETECTION_THRESHOLD || (best && score + open <= best.score)) break;
+        open -= s.weight;
+        if (s.kind === 'text' && facts.text === null) facts.text = yield* bodyTextSteps(doc);
+        if (signalHolds(s, facts)) score += s.weight;
+      }
     }
     if (score >= DETECTION_THRESHOLD && (!best || score > best.score)) best = { family: profile.id, score };
   }
