@@ -46,6 +46,25 @@ describe('detectPageSteps', () => {
     expect(pauses).toBeGreaterThan(5000 / 256 + selectorQueries);
   });
 
+  it('pauses before each tag whose elements it reads: finding that there are none walks the whole page', () => {
+    const url = 'https://example.gov.cn/a.html';
+    const { window } = new JSDOM('<html><body><p>正文</p></body></html>', { url });
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the document as `this`
+    const byTag = window.Document.prototype.getElementsByTagName;
+    let step = 0;
+    const stepOfTag = new Map<string, number>();
+    vi.spyOn(window.Document.prototype, 'getElementsByTagName').mockImplementation(function (this: Document, tag: string) {
+      if (!stepOfTag.has(tag)) stepOfTag.set(tag, step);
+      return byTag.call(this, tag);
+    });
+    const steps = detectPageSteps(window.document, url);
+    while (!steps.next().done) step++;
+    const tags = ['script', 'link', 'img', 'a', 'form', 'iframe', 'meta'];
+    const stepsOfTags = tags.map((t) => stepOfTag.get(t));
+    expect(stepsOfTags.every((s) => s !== undefined)).toBe(true);
+    expect(new Set(stepsOfTags).size).toBe(tags.length);
+  });
+
   it('reads the page’s text step by step too, not in one piece', () => {
     // 20 000 elements of one text node each. A /templets/ asset makes DedeCMS's text signal decisive, so the text is
     // read; that read and the prose scan each pause every 256 text nodes.
