@@ -23,7 +23,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../src/extract/index';
 import { DIST, launch, serve, tabIdOf } from '../test/e2e/harness';
 import { deepPage, hugePage, imagesPage, tablePage } from '../test/scale/pages';
-import { chromiumVersion, commitLabel, onlyLocal, pageExtraction, tracedDetectorLoad, writeSection, type Extraction, type ScriptTime } from './chromium';
+import { awaitDetection, chromiumVersion, commitLabel, onlyLocal, pageExtraction, tracedDetectorLoad, writeSection, type Extraction, type ScriptTime } from './chromium';
 import { markdownTable, textTable } from './report';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -151,6 +151,9 @@ async function runBrowser(names: string[], timeoutMs: number): Promise<{ results
       await onlyLocal(page, server.origin);
       await page.goto(`${server.origin}/start`);
       const tabId = await tabIdOf(b, page);
+      // The start page's own report first: arriving late (its detector runs when the page is idle), it ended the
+      // next trace before the heavy page's detector had run (rows with no detector event in the trace).
+      await awaitDetection(b, tabId);
       const session = await b.context.newCDPSession(page);
       const r: BrowserResult = { page: name };
       try {
