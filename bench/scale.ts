@@ -135,8 +135,12 @@ interface BrowserResult {
   failure?: string;
 }
 
-const within = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
-  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer after ${ms / 1000} s`)), ms))]);
+/** `p`, or a failure after `ms`; the timer is cleared either way (a pending one kept the process alive for minutes). */
+const within = <T>(p: Promise<T>, ms: number, what: string): Promise<T> => {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms / 1000} s`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+};
 
 async function runBrowser(names: string[], timeoutMs: number): Promise<{ results: BrowserResult[]; chromium: string }> {
   const routes = Object.fromEntries(names.map((n) => [`/scale/${n}.html`, { body: PAGES[n]!.html() }]));
