@@ -43,4 +43,23 @@ describe('western-lines', () => {
     expect(text.split('ready for its first flight').length).toBe(2);
     expect(text.split('hardest part').length).toBe(3);
   });
+
+  it('cuts agency and © credits from captions, and drops a bare name / agency credit', () => {
+    document.body.innerHTML = `<div id="r">
+      <figure><img src="a.jpg"><figcaption>Ein Hermelin im Winterfell am Waldrand. (mlharing / iStock.com)</figcaption></figure>
+      <p>Das Hermelin trägt im Winter ein weißes Fell und ist im Schnee kaum zu sehen.</p>
+      <figure><img src="b.jpg"><figcaption>Mauerziegel auf einer Palette – © Jan Nowak – stock.adobe.com</figcaption></figure><p>Judy Eddy/WENN.com</p>
+      <p>Im Frühjahr wechselt es zurück zu seinem braunen Sommerfell, das Wiesel sehr ähnlich sieht.</p>
+      <figure><img src="c.jpg"><figcaption>Rathaus / Shutterstock</figcaption></figure>
+      <figure><img src="d.jpg"><figcaption>Der Park nach dem Regen (Quelle: Stadt Musterhausen)</figcaption></figure>
+      <p>Die Stadtverwaltung pflanzt im Park jedes Jahr neue Bäume, vor allem Linden und Eichen.</p></div>`;
+    const root = document.getElementById('r')!;
+    removeWesternLines(root);
+    const text = (root.textContent ?? '').replace(/\s+/g, ' ');
+    for (const credit of ['iStock', 'Jan Nowak', 'stock.adobe.com', 'WENN.com', 'Shutterstock', 'Quelle:']) expect(text).not.toContain(credit);
+    expect(text).toContain('Ein Hermelin im Winterfell am Waldrand.');
+    expect(text).toContain('Mauerziegel auf einer Palette');
+    expect(text).toContain('Der Park nach dem Regen');
+    expect(text).toContain('Linden und Eichen.');
+  });
 });

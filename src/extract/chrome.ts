@@ -14,6 +14,8 @@ interface ChromeRule {
   /** Longest text (characters, whitespace excluded) a block of this kind has. */
   maxLength: number;
   test: (text: string, el: Element) => boolean;
+  /** Also a block of several sentences (a template notice is written in sentences, and says nothing else). */
+  prose?: boolean;
 }
 
 const TOOL_TOKEN =
@@ -39,15 +41,33 @@ const WESTERN_TOOL =
 /** Consent placeholders for embedded content (videos, posts, maps) that did not load. */
 const CONSENT =
   /^(?:empfohlener )?externer inhalt\b|^external content\b|externe (?:inhalte|dienste) (?:laden|anzeigen|aktivieren|zulassen)|ich bin (?:damit )?einverstanden, dass (?:mir )?externe|(?:inhalt|video|beitrag) (?:laden|anzeigen)\s*$|zum anzeigen (?:des|der) (?:inhalts|videos|beitrags).{0,80}(?:zustimm|einwillig|aktivier)|(?:accept|allow) (?:cookies|consent) to (?:view|load|see|display)|(?:enable|accept) (?:cookies|javascript) to (?:view|see|watch|load)/i;
+/** Cookie banners: the page's consent notice, which a static copy still shows. */
+const COOKIE_NOTICE =
+  /^(?:(?:datenschutz|privacy) (?:&|und|and) cookies\b|(?:diese|unsere) (?:web)?(?:site|seite) (?:verwendet|nutzt|benutzt) cookies|this (?:web)?site uses cookies|we use cookies|wir (?:verwenden|nutzen) cookies|ta strona (?:używa|wykorzystuje) (?:plików )?cookies?|ce site utilise des cookies|este sitio (?:web )?utiliza cookies)/i;
 /** Rating widgets under a post. */
 const RATING =
-  /^(?:war (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)|wie (?:hat|gefällt) (?:ihnen|dir) (?:der|dieser) (?:artikel|beitrag)|(?:was|is) this (?:article|post|page) (?:helpful|useful)|how useful was this (?:post|article)|rate this (?:article|post)|bewerte(?:n sie)? (?:diesen|den) (?:artikel|beitrag)|\(?noch keine bewertungen\)?|czy (?:ten )?artykuł był pomocny|oceń (?:ten )?artykuł)/i;
+  /^(?:war (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten|wie (?:hat|gefällt) (?:ihnen|dir) (?:der|dieser) (?:artikel|beitrag)|(?:was|is) this (?:article|post|page) (?:helpful|useful)|how useful was this (?:post|article)|rate this (?:article|post)|bewerte(?:n sie)? (?:diesen|den) (?:artikel|beitrag)|\(?noch keine bewertungen\)?|czy (?:ten )?artykuł był pomocny|oceń (?:ten )?artykuł)/i;
 /** The "posted on … in … bookmark the permalink" line WordPress themes print under a post. */
 const POST_META =
-  /^(?:this (?:entry|post) was posted|der beitrag wurde am|dieser (?:beitrag|eintrag) wurde (?:am|in|unter)|ten wpis (?:został|opublikowano)|cette entrée a été publiée|esta entrada fue publicada)/i;
+  /^(?:this (?:entry|post) was posted|der beitrag wurde am|erstellt am .{6,60} (?:und )?abgelegt unter|dieser (?:beitrag|eintrag) wurde (?:am|in|unter)|ten wpis (?:został|opublikowano)|cette entrée a été publiée|esta entrada fue publicada)/i;
 /** Newsletter sign-up boxes. */
 const NEWSLETTER =
-  /^newsletter\b|(?:newsletter|updates) (?:abonnieren|bestellen|anmelden)|(?:zum|für den|unseren) newsletter an(?:melden)?|(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the) (?:free )?(?:\w+ )?newsletter|zapisz się (?:do|na) newslett?er|inscrivez-vous à (?:notre|la) newsletter|suscríbete a (?:nuestro|la) (?:newsletter|boletín)/i;
+  /^newsletter\b|^(?:gib|geben sie) (?:deine|ihre) e-?mail-adresse ein\b.{0,80}\b(?:folgen|abonnieren)|^enter your e-?mail address to (?:follow|subscribe)|^(?:schließe dich|schließen sie sich) [\d.]+ (?:anderen )?(?:followern|abonnenten) an|^join [\d,]+ other (?:followers|subscribers)|abonnieren sie (?:jetzt )?(?:kostenlos )?(?:den|die|unseren?) [\w-]*newsletter|(?:want|like) to (?:be informed|stay (?:informed|updated)|receive)\b.{0,60}\bsign up|by e-?mail and never miss|zapraszamy (?:też )?do subskrypcji|(?:newsletter|updates) (?:abonnieren|bestellen|anmelden)|(?:zum|für den|unseren) newsletter an(?:melden)?|(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the) (?:free )?(?:\w+ )?newsletter|zapisz się (?:do|na) newslett?er|inscrivez-vous à (?:notre|la) newsletter|suscríbete a (?:nuestro|la) (?:newsletter|boletín)/i;
+
+/**
+ * Notices of a comment form or thread: the spam-filter line, "log in to comment", "comments are closed", a bare
+ * comment count.
+ */
+const COMMENT_NOTICE =
+  /^(?:diese website verwendet akismet|this site uses akismet|(?:du musst|sie müssen|you must) (?:eingeloggt|angemeldet|logged in|signed in)|um .{1,80} kommentieren zu können, (?:müssen sie|musst du) (?:eingeloggt|angemeldet)|(?:sie sind|du bist) (?:aktuell |derzeit |momentan )?nicht (?:eingeloggt|angemeldet)|you are not logged in|(?:die )?kommentare (?:sind )?(?:derzeit )?geschlossen|comments are closed|die kommentarfunktion ist (?:geschlossen|deaktiviert)|(?:kommentare|comments|komentarze)(?: insgesamt)?\s*:?\s*\d+$|noch keine kommentare|no comments yet)/i;
+/** "Kommentarfeed | Kommentare geschlossen | Trackback-URL": the notice inside a short tools line. */
+const COMMENTS_CLOSED = /\b(?:kommentare (?:sind )?(?:derzeit )?geschlossen|comments are closed)\b/i;
+/** A question that invites the reader to share the post. */
+const SHARE_PROMPT =
+  /^(?:(?:möchten sie|möchtest du|willst du) (?:den|diesen) (?:artikel|beitrag) teilen|(?:den |diesen )?(?:artikel|beitrag) (?:mit anderen )?teilen\b|share this (?:article|post|story)\b|udostępnij (?:ten )?(?:artykuł|wpis)\b)/i;
+/** An appeal for support under a post ("If you enjoyed reading this post – would you consider supporting our work?"). */
+const APPEAL =
+  /^(?:if you (?:enjoyed|liked|like|enjoy|value) (?:reading )?(?:this|our) (?:post|article|story|work|journalism)\b.{0,80}\b(?:support|donat|subscri)|gefällt (?:dir|ihnen) (?:unser|unsere|dieser|der|die)\b.{0,60}\?.{0,400}\b(?:unterstütz|spende|paywall|bezahlschranke))/i;
 
 /** Share of `el`'s text (of `textLength` characters, whitespace excluded) inside links. */
 export function linkDensity(el: Element, textLength: number): number {
@@ -73,9 +93,13 @@ const RULES: ChromeRule[] = [
       /[a-z]/i.test(t) && t.replace(WESTERN_TOOL, '').replace(/[\s|/·•,\d()]+/g, '').length === 0 && ((t.match(WESTERN_TOOL)?.length ?? 0) >= 2 || el.matches('a, button') || el.querySelector('a, button') !== null),
   },
   { name: 'consent', inBody: true, maxLength: 600, test: (t) => CONSENT.test(t) },
+  { name: 'cookie-notice', inBody: true, maxLength: 600, test: (t) => COOKIE_NOTICE.test(t), prose: true },
   { name: 'newsletter', inBody: true, maxLength: 400, test: (t) => NEWSLETTER.test(t) },
   { name: 'rating', inBody: true, maxLength: 200, test: (t) => RATING.test(t) },
-  { name: 'post-meta', inBody: true, maxLength: 300, test: (t) => POST_META.test(t) },
+  { name: 'post-meta', inBody: true, maxLength: 400, test: (t) => POST_META.test(t), prose: true },
+  { name: 'comment-notice', inBody: true, maxLength: 300, test: (t) => COMMENT_NOTICE.test(t) || (t.length <= 80 && COMMENTS_CLOSED.test(t)), prose: true },
+  { name: 'share', inBody: true, maxLength: 80, test: (t) => SHARE_PROMPT.test(t) },
+  { name: 'appeal', inBody: true, maxLength: 600, test: (t) => APPEAL.test(t), prose: true },
   {
     name: 'prev-next',
     inBody: true,
@@ -104,10 +128,10 @@ const RULES: ChromeRule[] = [
 /** The chrome rule a block of text falls under, if any. `text` is width-folded and squashed. */
 export function chromeKind(text: string, el: Element, inBody = false): string | null {
   const length = text.replace(/\s+/g, '').length;
-  // Blocks with sentences are content, whatever words they contain.
-  if ((text.match(SENTENCE_END)?.length ?? 0) >= 2 && length > 60) return null;
+  // Blocks with sentences are content, whatever words they contain (template notices aside).
+  const prose = (text.match(SENTENCE_END)?.length ?? 0) >= 2 && length > 60;
   for (const rule of RULES) {
-    if ((rule.inBody || !inBody) && length <= rule.maxLength && rule.test(text, el)) return rule.name;
+    if ((rule.inBody || !inBody) && (!prose || rule.prose) && length <= rule.maxLength && rule.test(text, el)) return rule.name;
   }
   return null;
 }
@@ -154,7 +178,7 @@ function measure(all: Element[]): Map<Element, { length: number; count: number }
  * their text are not chrome candidates, so the costly text of most elements is never assembled.
  */
 const TRIGGER =
-  /ICP|公网安|版权|copyright|©|rights|标识码|网站建设|技术支持|主办|承办|浏览器|分辨率|分享|share|打印|关闭|返回|收藏|字号|字体|放大|缩小|保护色|纠错|保存|print|close|top|上一|下一|上篇|下篇|prev|next|位置|location|二维码|扫一扫|扫码|scan|手机|微信|关注|友情|相关|推荐|延伸|热点|热门|猜你|最新|图片新闻|排行|更多|描述|summary|概要|information|详情|资讯|logo|^\s*tu\s*$|时间|日期|time of issue|teilen|udostępnij|partager|compartir|condividi|tweet|facebook|linkedin|xing|whatsapp|telegram|pinterest|reddit|flipboard|pocket|mail|drucken|drukuj|imprim|stampa|pdf|merken|speichern|zapisz|bookmark|feedback|comment|kommentar|komentarz|extern|einverstanden|cookie|consent|newsletter|subscribe|sign up|hilfreich|nützlich|helpful|useful|rate this|bewert|pomocny|oceń|posted|wurde am|wurde in|wurde unter|wpis|publiée|publicada/i;
+  /ICP|公网安|版权|copyright|©|rights|标识码|网站建设|技术支持|主办|承办|浏览器|分辨率|分享|share|打印|关闭|返回|收藏|字号|字体|放大|缩小|保护色|纠错|保存|print|close|top|上一|下一|上篇|下篇|prev|next|位置|location|二维码|扫一扫|扫码|scan|手机|微信|关注|友情|相关|推荐|延伸|热点|热门|猜你|最新|图片新闻|排行|更多|描述|summary|概要|information|详情|资讯|logo|^\s*tu\s*$|时间|日期|time of issue|teilen|udostępnij|partager|compartir|condividi|tweet|facebook|linkedin|xing|whatsapp|telegram|pinterest|reddit|flipboard|pocket|mail|drucken|drukuj|imprim|stampa|pdf|merken|speichern|zapisz|bookmark|feedback|comment|kommentar|kommentier|follower|abonnenten|subscribers|komentarz|akismet|eingeloggt|angemeldet|logged in|signed in|subskryp|enjoyed|gefällt|extern|einverstanden|cookie|consent|newsletter|subscribe|sign up|hilfreich|nützlich|helpful|useful|rate this|bewert|pomocny|oceń|posted|wurde am|wurde in|wurde unter|wpis|publiée|publicada/i;
 const CRUMB_NAME = /crumb|weizhi|mianbao|location|position|daohang/i;
 /** Class or id of the "about the author" box under Western posts. */
 const AUTHOR_BOX = /author-?(?:bio|box|info|description|details|profile|card)|about-?(?:the-?)?author|entry-author|autorenbox|autor-?(?:box|info)/i;

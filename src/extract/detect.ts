@@ -288,6 +288,13 @@ const SEARCH_TEXT = /共(?:找到|检索到|搜索到)\s*\d+\s*(?:条|个|篇)|�
 const DATE_IN_ITEM = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:^|\D)\d{2}-\d{2}(?:\D|$)/;
 const BLOCK_TAGS = new Set(['P', 'DIV', 'TD', 'TH', 'LI', 'DD', 'DT', 'SECTION', 'ARTICLE', 'BLOCKQUOTE', 'PRE', 'BODY', 'MAIN', 'CENTER', 'FORM']);
 const SKIP_TAGS = new Set(['A', 'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'OPTION', 'SELECT', 'BUTTON', 'TEXTAREA', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LABEL', 'NAV', 'HEADER', 'FOOTER']);
+/**
+ * Paragraphs (of at least PROSE_PARAGRAPH characters) that make a <header> or <noscript> part of the page's text: a
+ * site header left unclosed swallows the whole page, some site builders wrap the post's own text in a <header>
+ * "section", and a parser without scripting puts the rest of the page inside a <noscript> that holds an unclosed <div>.
+ */
+const PROSE_HEADER_PARAGRAPHS = 3;
+const PROSE_PARAGRAPH = 40;
 
 /** What one walk over a page's text finds. */
 export interface ProseScan {
@@ -327,6 +334,11 @@ function* scanProseSteps(root: Element, dom: SafeDom, stopAt = Infinity): Genera
     const style = dom.attr(el, 'style');
     return style !== null && HIDDEN_STYLE.test(style);
   };
+  const proseHeader = (el: Element): boolean => {
+    let paragraphs = 0;
+    for (const p of dom.all(el, 'p')) if (dom.text(p).replace(/\s+/g, '').length >= PROSE_PARAGRAPH && ++paragraphs >= PROSE_HEADER_PARAGRAPHS) return true;
+    return false;
+  };
   const skipped = (el: Element | null): boolean => {
     const chain: Element[] = [];
     let result = false;
@@ -337,7 +349,8 @@ function* scanProseSteps(root: Element, dom: SafeDom, stopAt = Infinity): Genera
         break;
       }
       chain.push(cur);
-      if (SKIP_TAGS.has(dom.tag(cur)) || hidden(cur)) {
+      const tag = dom.tag(cur);
+      if ((SKIP_TAGS.has(tag) && !((tag === 'HEADER' || tag === 'NOSCRIPT') && proseHeader(cur))) || hidden(cur)) {
         result = true;
         break;
       }

@@ -25,13 +25,14 @@ const COMMENT_LABELS = [
 
 /** Headings of link lists to other pages. */
 const RELATED_LABELS = [
-  'related(?: (?:posts?|articles?|stories|news|content|reading|topics))?', 'you (?:may|might) also like', 'more (?:from|on|in) .{1,40}',
+  'related(?: (?:posts?|articles?|stories|news|content|reading|topics|coverage))?', 'you (?:may|might) also like', 'more (?:from|on|in) .{1,40}',
   'more (?:stories|articles|news|posts)', 'recommended(?: for you| reading| articles)?', 'read (?:more|also|next)', 'see also', 'further reading',
   '(?:most )?popular(?: posts| articles| stories)?', 'most (?:read|viewed|shared)', '(?:latest|recent|newest) (?:news|posts|articles|stories)',
   'trending(?: now)?', 'also (?:on|from) .{1,40}', 'similar (?:posts|articles)',
   'neueste (?:artikel|beiträge|nachrichten|meldungen)', 'aktuelle (?:artikel|beiträge|nachrichten|meldungen)', 'letzte beiträge',
   '(?:ähnliche|verwandte|weitere|passende) (?:artikel|beiträge|themen|nachrichten|meldungen)', 'mehr zum thema(?: .{1,40})?', 'mehr (?:aus|von|zu) .{1,40}',
-  'das könnte (?:sie|dich) auch interessieren', 'auch interessant', '(?:lesen sie|lies) (?:auch|mehr)', 'empfohlene artikel', 'meistgelesen(?:e)?(?: artikel)?',
+  'das (?:thema )?könnte (?:sie|dich) auch interessieren', 'auch interessant', '(?:lesen sie|lies) (?:auch|mehr)', 'empfohlene (?:artikel|beiträge)',
+  'heute empfehlen wir', 'vorschau auf (?:den|das) nächsten? (?:artikel|beitrag)', 'weiterführende? links?', 'lesen sie hier (?:einen |noch einen )?weiteren .{1,40}', 'meistgelesen(?:e)?(?: artikel)?',
   'beliebte (?:artikel|beiträge)', 'top-?artikel', 'weitere informationen(?: (?:zu|zum|zur) .{1,60})?',
   '(?:zobacz|czytaj|przeczytaj) (?:też|także|również|więcej)', 'podobne (?:artykuły|wpisy)', 'powiązane (?:artykuły|wpisy)',
   'najnowsze(?: artykuły| wiadomości| wpisy)?', 'polecane(?: artykuły)?', 'najczęściej czytane', 'najpopularniejsze',

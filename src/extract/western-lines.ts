@@ -16,7 +16,7 @@ const LABEL = new RegExp(
   `^(?:${[
     'caption', 'close', 'advert(?:isement)?s?', 'anzeigen?', 'werbung', 'reklama', 'publicit[ée]', 'publicidad', 'pubblicit[àa]', 'sponsored', 'gesponsert',
     'skip to (?:main )?content', 'continue reading(?: below)?', 'story continues below(?: advertisement)?', 'this slideshow requires javascript',
-    '\\d+ min(?:ute)?s? read', 'lesezeit:? \\d+ min(?:uten|\\.)?', '(?:click|tap) to enlarge', 'enlarge(?: (?:image|photo))?', 'zum vergrößern(?: auf das bild)? klicken',
+    '\\d+ min(?:ute)?s? read', 'lesezeit:? \\d+ min(?:uten|\\.)?', 'ten tekst przeczytasz w .{1,30}', 'czas czytania:? .{1,20}', '(?:click|tap) to enlarge', 'enlarge(?: (?:image|photo))?', 'zum vergrößern(?: auf das bild)? klicken',
     'bild (?:anzeigen|vergrößern)', 'foto (?:anzeigen|vergrößern)', 'pinnen', 'rezept drucken', 'back to top', 'nach oben', 'zurück', 'go back',
   ].join('|')})$`,
   'i',
@@ -25,12 +25,18 @@ const LABEL = new RegExp(
 /** Slideshow counters: "Image 1 of 8", "1 of / 8", "Bild 2 von 5", "3/12". */
 const COUNTER = /^(?:(?:image|photo|picture|slide|bild|foto|zdjęcie)\s*)?\d{1,3}\s*(?:of|von|z|de|sur|\/)\s*\/?\s*\d{1,3}$/i;
 
+/** Picture agencies and stock libraries named in credits ("Trey Smith / Shutterstock", "(mlharing / iStock.com)"). */
+const AGENCY =
+  'shutterstock|istock(?:photo)?(?:\\.com)?|getty ?images|adobe ?stock|stock\\.adobe\\.com|unsplash|pixabay|pexels|pixelio(?:\\.de)?|fotolia|123rf|depositphotos|imago(?: images)?|picture[- ]alliance|wenn\\.com';
+/** A credit of nothing but a name and an agency: "Judy Eddy/WENN.com". */
+const AGENCY_CREDIT = new RegExp(`^[\\p{L}\\p{N} .,'&_-]{1,40}\\s*/\\s*(?:${AGENCY})$`, 'iu');
+
 /** A credit line: a photo-credit label and a name or agency, nothing else. */
 const CREDIT =
   /^(?:(?:ap |afp |reuters |dpa |getty |file )?(?:photos?|photograph|images?|pictures?|pics?|fotos?|bild(?:er)?|bildquelle|fotoquelle|zdjęci[ea]|fot\.|crédits? photos?|cr[ée]dits?|photo credit|image credit|foto ?credit)(?:\s+(?:by|via|von|credit|courtesy(?: of)?))?\s*(?:[:：©|/]|\bby\b|\bvia\b|\bvon\b)\s*\S.{0,80}|(?:©|\(c\)|copyright\b)\s*\S.{0,80})$/i;
 
 const MONTH =
-  'jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|m[aä]r(?:ch|z|s)?|apr(?:il)?|avr(?:il)?|ma[iy]|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?|d[ée]c(?:embre)?|janvier|septembre|octobre|novembre';
+  'jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|f[ée]v(?:rier)?|m[aä]r(?:ch|z|s)?|apr(?:il)?|avr(?:il)?|ma[iy]|june?|juni|juin|july?|juli|juillet|aug(?:ust)?|ao[uû]t|sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?|d[ée]c(?:embre)?|janvier|septembre|octobre|novembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia';
 const WEEKDAY =
   'mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche';
 /** Words a date-and-time line is made of. */
@@ -40,7 +46,7 @@ const DATE_WORD = new RegExp(
 );
 /** Labels in front of a date line. */
 const DATE_LABEL =
-  /^(?:(?:last )?(?:updated|published|posted|modified)(?: on)?|erstellt(?: am)?|veröffentlicht(?: am)?|aktualisiert(?: am)?|zuletzt aktualisiert(?: am)?|stand|publié le|mis à jour le|opublikowano|zaktualizowano|publicado(?: el)?|actualizado(?: el)?)\s*[:：]?\s*/i;
+  /^(?:(?:last )?(?:updated|published|posted|modified)(?: on)?|erstellt(?: am)?|veröffentlicht(?: am)?|aktualisiert(?: am)?|zuletzt aktualisiert(?: am)?|stand|publié le|mis à jour le|opublikowano|zaktualizowano|publikacja|data publikacji|aktualizacja|publiziert(?: am)?|publicado(?: el)?|actualizado(?: el)?)\s*[:：]?\s*/i;
 
 /** A line of a date and time and nothing else (a labelled one may hold two: "Updated …; Posted …"). */
 export function isDateLine(text: string): boolean {
@@ -65,7 +71,7 @@ export function westernLineKind(text: string, edge: boolean): string | null {
   const bare = text.replace(DECORATION, '');
   if (LABEL.test(bare)) return 'label';
   if (COUNTER.test(bare)) return 'counter';
-  if (CREDIT.test(bare) && !/[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}+/u.test(bare)) return 'credit';
+  if ((CREDIT.test(bare) && !/[.!?]\s+\p{Lu}\p{Ll}+\s+\p{Ll}+/u.test(bare)) || AGENCY_CREDIT.test(bare)) return 'credit';
   if (isDateLine(text) && (edge || DATE_LABEL.test(text))) return 'date';
   return null;
 }
@@ -73,6 +79,15 @@ export function westernLineKind(text: string, edge: boolean): string | null {
 /** A credit at the end of a caption: "… (AP Photo/Jane Doe)", "… (Image credit: NASA)", "… Bild: dpa". */
 const TRAILING_CREDIT =
   /(?:[([](?:ap |afp |reuters |dpa |getty )?(?:photos?|images?|pictures?|fotos?|bild(?:er)?)(?: credit)?\s*[:/][^()[\]]{1,80}[)\]]|(?<=[.!?)]\s*|\s)(?:photos?|images?|pictures?|fotos?|bild(?:er)?|credits?|crédits? photos?|bildquelle)(?: credit| by| via)?\s*:\s*(?:[^.!?:]|\.(?!\s)){1,80})\s*$/i;
+
+/**
+ * Credits at the end of a caption in other forms: "… / Shutterstock", "… (mlharing / iStock.com)", "… – © Sergey
+ * Nivens – stock.adobe.com", "… (Quelle: Fleischmann/Unsplash/DJV)", "… (Credit: Clayton Aldern / Grist)".
+ */
+const TRAILING_AGENCY = new RegExp(
+  `(?:\\s*[-–—/|]\\s*|\\s+|(?<=[.!?])|(?=©))(?:(?:©|\\(c\\))\\s*[^!?©()]{1,60}|\\((?:quelle|source|credit|foto|photo|bild|fot\\.)\\s*:\\s*[^()]{1,80}\\)|\\([^()/]{1,40}/\\s*(?:${AGENCY})[^()]{0,30}\\)|(?:${AGENCY}))\\s*$`,
+  'i',
+);
 
 /** Cuts the last `count` characters of `block`'s text, across its text nodes. */
 function cutEnd(block: Element, count: number): void {
@@ -105,7 +120,7 @@ function isCaption(block: Element, text: string): boolean {
 
 /** "Related: <link>", "Lesen Sie auch: <link>": a pointer to another story. */
 const POINTER =
-  /^(?:related(?: (?:story|article|coverage|content|reading))?|see also|read (?:more|also|next)|more|also read|lesen sie (?:auch|mehr)|mehr zum thema|siehe auch|weiterlesen|(?:zobacz|czytaj) (?:też|także|również)|(?:à )?lire aussi|voir aussi|lee también|leggi anche)\s*[:：»>]\s*\S/i;
+  /^(?:related(?: (?:story|article|coverage|content|reading))?|see also|read (?:more|also|next)|more|also read|lesen sie (?:auch|mehr)|mehr zum thema|siehe auch|weiterlesen|(?:zobacz|czytaj) (?:też|także|również)|dowiedz się więcej|lesen sie hier|(?:à )?lire aussi|voir aussi|lee también|leggi anche)\s*[:：»>]\s*\S/i;
 
 function isPointer(block: Element, text: string): boolean {
   if (text.length > 200 || !POINTER.test(text)) return false;
@@ -164,6 +179,11 @@ export function removeWesternLines(root: Element): number {
       const raw = block.textContent ?? '';
       const credit = TRAILING_CREDIT.exec(raw);
       if (credit && squash(raw.slice(0, credit.index)).length >= 10) cutEnd(block, raw.length - credit.index);
+      else {
+        // An agency or © credit is a credit after a caption of a word or two as well ("praca / Shutterstock").
+        const agency = TRAILING_AGENCY.exec(raw);
+        if (agency && squash(raw.slice(0, agency.index)).length >= 3) cutEnd(block, raw.length - agency.index);
+      }
     }
     // A slideshow prints a caption again past its controls (credit, counter, "Caption" / "Close"), or twice in a
     // row (a short and a long version, the same once its credit is cut). Other repeated
