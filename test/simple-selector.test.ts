@@ -4,9 +4,43 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DETECTION } from '../src/extract/profiles/index';
-import { scoreFamilies } from '../src/extract/detect';
+import { ASSET_TAGS, collectAsset, scoreFamilies } from '../src/extract/detect';
 import { compileSimpleSelector, matchesCompiled, walkedSelectors } from '../src/extract/simple-selector';
 import { listFixtures, loadDocument } from './helpers';
+
+/** The assets and meta values as collectFacts reads them itself: tag by tag, through getElementsByTagName. */
+function byTags(doc: Document): { assets: string[]; metas: string[] } {
+  const assets: string[] = [];
+  const metas: string[] = [];
+  for (const tag of ASSET_TAGS) for (const el of doc.getElementsByTagName(tag)) collectAsset(tag, el, (e, n) => e.getAttribute(n), assets, metas);
+  return { assets: assets.sort(), metas: metas.sort() };
+}
+
+function walked(doc: Document): { assets: string[]; metas: string[] } {
+  const steps = walkedSelectors(doc);
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return { assets: [...(next.value.assets ?? [])].sort(), metas: [...(next.value.metas ?? [])].sort() };
+}
+
+/** Elements getElementsByTagName does and does not select: foreign namespaces, prefixes, upper-case local names. */
+function oddNames(): Document {
+  const doc = loadDocument(
+    '<html><head><meta name="A" content="1"><meta property="og:x"></head><body><svg><a href="/svg-a"></a><script href="/svg-script"></script></svg>' +
+      '<math><a href="/math-a"></a></math><a href="/a">a</a><img src="/i.png"><form action="/f"></form><iframe src="/fr"></iframe></body></html>',
+    'https://www.example.com/',
+  );
+  const html = 'http://www.w3.org/1999/xhtml';
+  for (const [ns, name] of [[html, 'SCRIPT'], [html, 'x:script'], [html, 'A'], ['urn:other', 'a'], ['urn:other', 'y:img'], [null, 'meta'], [html, 'Meta']] as const) {
+    const el = doc.createElementNS(ns, name);
+    el.setAttribute('src', `/${name}`);
+    el.setAttribute('href', `/${name}`);
+    el.setAttribute('name', name);
+    doc.body.append(el);
+  }
+  return doc;
+}
+
 
 const selectors = [...new Set(DETECTION.flatMap((p) => p.signals).filter((s) => s.kind === 'selector').map((s) => String(s.pattern)))];
 
@@ -27,6 +61,17 @@ describe('simple selector matcher', () => {
       const ours = all.filter((el) => matchesCompiled(el, compiled));
       expect(ours, s).toEqual([...doc.querySelectorAll(s)]);
     }
+  });
+
+  it('reads the assets and meta values getElementsByTagName selects, of elements in any namespace', () => {
+    const doc = oddNames();
+    expect(walked(doc)).toEqual(byTags(doc));
+    expect(walked(doc).assets).toContain('/svg-a');
+  });
+
+  it.each(listFixtures().map((f) => [f.name, f] as const))('reads the assets and meta values of %s as the per-tag reads do', (_name, fixture) => {
+    const doc = loadDocument(fixture.html, fixture.url);
+    expect(walked(doc)).toEqual(byTags(doc));
   });
 
   it.each(listFixtures().map((f) => [f.name, f] as const))('as the extraction’s selector engine, scores %s as querySelector does', (_name, fixture) => {

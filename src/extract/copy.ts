@@ -9,6 +9,7 @@
  * The walk over the live page reads through prototype getters (dom-safe.ts), so the page cannot mislead it.
  */
 import { attributeOf, bodyOf, closestOf, firstChildOf, matchesOf, nextSiblingOf, nodeNameOf, nodeTypeOf, prop } from './dom-safe';
+import { compileSimpleSelector, mayMatch } from './simple-selector';
 import { isStaticallyHiddenSafe } from './visibility';
 import type { VisibilityCheck } from './types';
 
@@ -56,13 +57,17 @@ export function copyPage(page: Document, options: CopyOptions = {}): Document {
   const keepSelector = (options.keep ?? []).join(',');
   const formProto = Object.getPrototypeOf(work.createElement('form')) as object | null;
   const docProto = Object.getPrototypeOf(work) as object | null;
-  const hidden = (el: Element, tag: string): boolean => {
+  // `kept`: whether an element matches keepSelector.
+  const hiddenWith = (kept: (el: Element) => boolean) => (el: Element, tag: string): boolean => {
     if (ALWAYS.has(tag)) return false;
     const hiddenHere = options.isVisible ? !options.isVisible(el) : isStaticallyHiddenSafe(el);
-    if (!hiddenHere || (keepSelector && matchesOf(el, keepSelector))) return false;
+    if (!hiddenHere || (keepSelector && kept(el))) return false;
     // Inside a container shown only by script, computed visibility is inherited from it: markup decides there.
     return !options.isVisible || !(keepSelector && closestOf(el, keepSelector)) || isStaticallyHiddenSafe(el);
   };
+  // jsdom's matches() is a costly call, asked for every hidden element: only of those that could match at all.
+  const simple = compileSimpleSelector(keepSelector);
+  const hidden = hiddenWith((el) => (!simple || mayMatch(el, simple, attributeOf)) && matchesOf(el, keepSelector));
   const head = prop<HTMLHeadElement | null>(page, 'head');
   // createHTMLDocument('') made an empty <title>: the page's own comes instead.
   work.head.replaceChildren();

@@ -15,17 +15,31 @@ export const DETECTION_THRESHOLD = 2;
  * querySelector, native code in a browser (the detector content script); in jsdom one walk is much cheaper
  * (simple-selector.ts: walkedSelectors, which the extraction passes).
  */
-export type SelectorEngine = (doc: Document) => Generator<void, (selector: string) => boolean>;
+export type SelectorEngine = (doc: Document) => Generator<void, ElementFacts>;
 
-function* nativeSelectors(doc: Document): Generator<void, (selector: string) => boolean> {
+/**
+ * A selector engine's answers. An engine that walks every element anyway may also bring the asset and meta values
+ * (as collectAsset reads them, in any order): collectFacts then skips its own reads, one whole-page scan per tag
+ * in jsdom.
+ */
+export interface ElementFacts {
+  /** Whether a selector signal holds. */
+  selector: (selector: string) => boolean;
+  assets?: string[];
+  metas?: string[];
+}
+
+function* nativeSelectors(doc: Document): Generator<void, ElementFacts> {
   const querySelector = methodOf(doc, 'querySelector') as Fn;
   yield; // nothing to prepare: a pause point like any other
-  return (selector) => {
-    try {
-      return querySelector.call(doc, selector) !== null;
-    } catch {
-      return false;
-    }
+  return {
+    selector: (selector) => {
+      try {
+        return querySelector.call(doc, selector) !== null;
+      } catch {
+        return false;
+      }
+    },
   };
 }
 
@@ -47,7 +61,20 @@ const MAX_SCRIPT_CHARS = 400_000;
 const MAX_TEXT_CHARS = 200_000;
 
 const ASSET_ATTRIBUTE: Record<string, string> = { script: 'src', link: 'href', img: 'src', a: 'href', form: 'action', iframe: 'src' };
-const ASSET_TAGS = [...Object.keys(ASSET_ATTRIBUTE), 'meta'];
+/** The tags whose elements carry assets and meta values: `getElementsByTagName` names (qualified names). */
+export const ASSET_TAGS = [...Object.keys(ASSET_ATTRIBUTE), 'meta'];
+
+/** Adds the asset (URL) or the meta value that an element of one of ASSET_TAGS carries. */
+export function collectAsset(tag: string, el: Element, attr: (el: Element, name: string) => string | null, assets: string[], metas: string[]): void {
+  const name = ASSET_ATTRIBUTE[tag];
+  if (name) {
+    const value = attr(el, name);
+    if (value) assets.push(value);
+  } else {
+    const key = attr(el, 'name') ?? attr(el, 'property') ?? attr(el, 'http-equiv');
+    if (key) metas.push(`${key.toLowerCase()}=${attr(el, 'content') ?? ''}`);
+  }
+}
 
 /**
  * Node and Element members taken from the prototypes, once per scan: a page's form controls cannot shadow them
@@ -96,10 +123,11 @@ function run<T>(steps: Generator<void, T>): T {
  */
 function* collectFacts(doc: Document, url: string, selectors: SelectorEngine): Generator<void, PageFacts> {
   const dom = safeDom(doc);
+  const found = yield* selectors(doc);
+  if (found.assets && found.metas) return { url, selector: found.selector, doc, dom, assets: found.assets, metas: found.metas, comments: null, scripts: null, text: null };
   const assets: string[] = [];
   const metas: string[] = [];
-  const selector = yield* selectors(doc);
-  const facts: PageFacts = { url, selector, doc, dom, assets, metas, comments: null, scripts: null, text: null };
+  const facts: PageFacts = { url, selector: found.selector, doc, dom, assets, metas, comments: null, scripts: null, text: null };
   const byTag = methodOf(doc, 'getElementsByTagName') as Fn;
   let count = 0;
   // Tag by tag through live collections, read item by item with pauses: one selector query for all of them is a
@@ -109,17 +137,10 @@ function* collectFacts(doc: Document, url: string, selectors: SelectorEngine): G
     // A pause before each tag too: finding a collection's first item, or that it has none, walks the document
     // (natively), about 2 ms a tag on 200 000 elements, seven tags in one piece otherwise.
     yield;
-    const attr = ASSET_ATTRIBUTE[tag];
     const list = byTag.call(doc, tag) as HTMLCollectionOf<Element>;
     for (let i = 0, node = list[0]; node; node = list[++i]) {
       if (++count % STEP === 0) yield;
-      if (attr) {
-        const value = dom.attr(node, attr);
-        if (value) assets.push(value);
-      } else {
-        const name = dom.attr(node, 'name') ?? dom.attr(node, 'property') ?? dom.attr(node, 'http-equiv');
-        if (name) metas.push(`${name.toLowerCase()}=${dom.attr(node, 'content') ?? ''}`);
-      }
+      collectAsset(tag, node, dom.attr, assets, metas);
     }
   }
   return facts;

@@ -8,6 +8,7 @@ import { authorNames, fieldValue, parseLabelledLine, type LabelField } from './l
 import type { Profile } from './profiles/index';
 import { PLACEHOLDER } from './chrome';
 import { foldWidth, squash } from './text';
+import { closestTag, tagSet } from './tag-match';
 import type { HiddenTest } from './visibility';
 
 const NOTHING_HIDDEN: HiddenTest = { self: () => false, deep: () => false };
@@ -278,16 +279,23 @@ const CREDIT_ROLE = /^(?:文\/图|图\/文|文|编译|采写|执笔|撰文|整�
 const SENTENCE_END = /[。！？!?”」』…]\s*$/;
 const NOT_A_CREDIT = /^(?:完|全文完|待续|未完待续|本文完|图|注|附|续|上|下|一|二|三|四|五|六|七|八|九|十|略|下同|同比|环比|节选|暂定|试行|草案|全文|摘要|有删节)$|图片|来源|编辑|摄影|供图|资料|报道|视频|原标题|原题|原文|转自|来自|整理自|综合自|本文|记者|通讯员|贡献|对此|亦有|协助|参与|《|》|“/;
 
-const BLOCK_SELECTOR = 'p, div, li, td, th, dd, dt, section, blockquote, h1, h2, h3, h4, h5, h6, center, article, figcaption, pre';
+const BLOCK_TAGS = tagSet('p, div, li, td, th, dd, dt, section, blockquote, h1, h2, h3, h4, h5, h6, center, article, figcaption, pre');
 
 /** The blocks (paragraphs) of the body that hold text, in reading order. */
 export function textBlocks(body: Element): Element[] {
   const blocks: Element[] = [];
   const walker = body.ownerDocument.createTreeWalker(body, 0x4 /* SHOW_TEXT */);
+  // Text nodes of one parent share its block: asked once per parent.
+  const blockOf = new Map<Element | null, Element>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!(node.nodeValue ?? '').trim()) continue;
-    const block = node.parentElement?.closest(BLOCK_SELECTOR);
-    const inBody = block && body.contains(block) ? block : body;
+    const parent = node.parentElement;
+    let inBody = blockOf.get(parent);
+    if (!inBody) {
+      const block = closestTag(parent, BLOCK_TAGS);
+      inBody = block && body.contains(block) ? block : body;
+      blockOf.set(parent, inBody);
+    }
     if (blocks.at(-1) !== inBody) blocks.push(inBody);
   }
   return [...new Set(blocks)];

@@ -7,7 +7,7 @@
  * Anything else compiles to null and is left to querySelector.
  */
 import { DETECTION } from './profiles/index';
-import { STEP } from './detect';
+import { ASSET_TAGS, collectAsset, STEP, type ElementFacts } from './detect';
 import { getterOf, methodOf, prop } from './dom-safe';
 
 interface AttrTest {
@@ -77,6 +77,20 @@ export function matchesCompiled(el: Element, selector: CompiledSelector, tag = e
   return selector.some((c) => (c.tag === null || tag === c.tag) && c.tests.every((t) => testAttr(el, t, read)));
 }
 
+/**
+ * False when the element cannot match the selector whatever the document's mode: a tested attribute is missing, or
+ * its value does not hold the wanted one even ignoring case (quirks mode compares ids and classes that way). A
+ * cheap test before the selector engine's own; true says nothing.
+ */
+export function mayMatch(el: Element, selector: CompiledSelector, read = plainRead): boolean {
+  return selector.some((c) =>
+    c.tests.every((t) => {
+      const raw = read(el, t.name);
+      return raw !== null && (t.op === 'exists' || raw.toLowerCase().includes(t.value.toLowerCase()));
+    }),
+  );
+}
+
 interface KeyedCompound {
   pattern: string;
   compound: CompiledSelector;
@@ -116,12 +130,19 @@ for (const [pattern, compiled] of SELECTOR_SIGNALS) {
 
 type Fn = (this: unknown, ...args: unknown[]) => unknown;
 
+/**
+ * Tag names (`tagName`) an element of ASSET_TAGS can have: upper case in the HTML namespace, as written in others
+ * (an SVG <a>). Only these are asked for their local name and prefix.
+ */
+const ASSET_TAG_NAMES = new Set(ASSET_TAGS.flatMap((t) => [t, t.toUpperCase()]));
+const ASSET_TAG_SET = new Set(ASSET_TAGS);
 
 /**
  * Which detection selector signals hold on the page, from one step-wise walk over its elements (a selector engine
- * for detect.ts). Members are read through the prototypes: a page's form controls cannot shadow them.
+ * for detect.ts), and the assets and meta values of the page, read on the way. Members are read through the
+ * prototypes: a page's form controls cannot shadow them.
  */
-export function* walkedSelectors(doc: Document): Generator<void, (selector: string) => boolean> {
+export function* walkedSelectors(doc: Document): Generator<void, ElementFacts> {
   const matched = new Set<string>();
   const querySelector = methodOf(doc, 'querySelector') as Fn;
   const answer = (selector: string): boolean => {
@@ -133,8 +154,12 @@ export function* walkedSelectors(doc: Document): Generator<void, (selector: stri
     }
   };
   const root = prop<Element | null>(doc, 'documentElement');
-  if (!root) return answer;
+  if (!root) return { selector: answer };
+  const assets: string[] = [];
+  const metas: string[] = [];
   const tagName = getterOf(root, 'tagName') as Fn;
+  const localName = getterOf(root, 'localName') as Fn;
+  const prefix = getterOf(root, 'prefix') as Fn;
   const getAttribute = methodOf(root, 'getAttribute') as Fn;
   const getAttributeNames = methodOf(root, 'getAttributeNames') as Fn;
   const hasAttributes = methodOf(root, 'hasAttributes') as Fn;
@@ -149,6 +174,11 @@ export function* walkedSelectors(doc: Document): Generator<void, (selector: stri
   for (let node = walker.currentNode as Element | null; node; node = walker.nextNode() as Element | null) {
     if (++count % STEP === 0) yield;
     const tag = tagName.call(node) as string;
+    if (ASSET_TAG_NAMES.has(tag)) {
+      // As getElementsByTagName(name) selects: the qualified name is the lower-case name, in any namespace.
+      const local = localName.call(node) as string;
+      if (prefix.call(node) === null && ASSET_TAG_SET.has(local)) collectAsset(local, node, read, assets, metas);
+    }
     test(BY_TAG.get(tag), node, tag);
     if (!hasAttributes.call(node)) continue;
     for (const name of getAttributeNames.call(node) as string[]) {
@@ -157,5 +187,5 @@ export function* walkedSelectors(doc: Document): Generator<void, (selector: stri
       else if (name === 'class') for (const token of (read(node, name) ?? '').split(/\s+/)) test(BY_CLASS.get(token), node, tag);
     }
   }
-  return answer;
+  return { selector: answer, assets, metas };
 }

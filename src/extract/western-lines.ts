@@ -10,6 +10,14 @@
 import { textBlocks } from './page-metadata';
 import { linkDensity } from './chrome';
 import { squash, visibleLength } from './text';
+import { closestTag, hasTagBelow, tagSet } from './tag-match';
+
+const FIGCAPTION = tagSet('figcaption');
+const IMG = tagSet('img');
+const LI = tagSet('li');
+const A = tagSet('a');
+const MEDIA = tagSet('img, picture, video, iframe, table');
+const BLOCKS = tagSet('p, div, li, h1, h2, h3, h4, h5, h6, blockquote');
 
 /** Whole-line labels (decoration around them stripped first). */
 const LABEL = new RegExp(
@@ -108,12 +116,12 @@ function cutEnd(block: Element, count: number): void {
 
 /** A caption: a <figcaption> (or a block in one), or a short block right after a block of an image. */
 function isCaption(block: Element, text: string): boolean {
-  if (block.closest('figcaption')) return true;
-  if (text.length > 300 || block.querySelector('img')) return false;
+  if (closestTag(block, FIGCAPTION)) return true;
+  if (text.length > 300 || hasTagBelow(block, IMG)) return false;
   // The block, or its wrapper (a caption box of a credit and a text), right after the image.
   for (let el: Element | null = block, up = 0; el && up < 2; el = el.parentElement, up++) {
     const prev = el.previousElementSibling;
-    if (prev && (prev.localName === 'img' || prev.querySelector('img') !== null)) return true;
+    if (prev && (prev.localName === 'img' || hasTagBelow(prev, IMG))) return true;
   }
   return false;
 }
@@ -143,13 +151,13 @@ const MAX_CRUMB = 40;
 /** A breadcrumb trail printed as a list of links among the body's first blocks ("Home › News › Spaceflight"). */
 function leadingCrumbs(root: Element, blocks: Element[]): Element | null {
   const home = blocks.slice(0, EDGE_BLOCKS).find((b) => b !== root && HOME.test(squash(b.textContent ?? '')));
-  const item = home?.closest('li');
+  const item = home ? closestTag(home, LI) : null;
   const list = item?.parentElement;
   if (!item || !list || !root.contains(list) || !/^(?:ul|ol)$/.test(list.localName) || list.firstElementChild !== item) return null;
   const items = Array.from(list.children);
   const linked = items.every((li) => {
     const text = squash(li.textContent ?? '');
-    return text.length <= MAX_CRUMB && (!text || li.querySelector('a') !== null || li === items.at(-1));
+    return text.length <= MAX_CRUMB && (!text || hasTagBelow(li, A) || li === items.at(-1));
   });
   return linked && items.length >= 2 ? list : null;
 }
@@ -167,7 +175,7 @@ export function removeWesternLines(root: Element): number {
   blocks.forEach((block, i) => {
     if (block === root || !root.contains(block)) return;
     const text = squash(block.textContent ?? '');
-    const media = block.querySelector('img, picture, video, iframe, table') !== null;
+    const media = hasTagBelow(block, MEDIA);
     if (!media && (westernLineKind(text, i < EDGE_BLOCKS) || isPointer(block, text))) {
       block.remove();
       removed++;
@@ -188,7 +196,7 @@ export function removeWesternLines(root: Element): number {
     // A slideshow prints a caption again past its controls (credit, counter, "Caption" / "Close"), or twice in a
     // row (a short and a long version, the same once its credit is cut). Other repeated
     // text is left alone (an interview's recurring question, a recipe's steps, a test page's filler paragraphs).
-    const candidate = text.length >= MIN_DUPLICATE && !media && block.querySelector('p, div, li, h1, h2, h3, h4, h5, h6, blockquote') === null;
+    const candidate = text.length >= MIN_DUPLICATE && !media && !hasTagBelow(block, BLOCKS);
     if (candidate && recent.some((r) => r.text === text && (r.controls || (r.caption && r.block.nextElementSibling === block)))) {
       block.remove();
       removed++;

@@ -1,0 +1,32 @@
+/**
+ * Type-selector queries (`el.closest('li')`, `el.querySelector('img, table') !== null`) without the selector
+ * engine: in jsdom each call parses or looks up the selector and sets up a matcher, which costs more than the few
+ * elements most calls visit. The names are lower case; an element matches as a type selector matches it in an HTML
+ * document (its local name, in any namespace).
+ */
+
+/** A set of lower-case tag names. */
+export const tagSet = (selector: string): ReadonlySet<string> => new Set(selector.split(',').map((t) => t.trim()));
+
+/** `el.closest(names)`: the element itself or its nearest ancestor with one of the names. */
+export function closestTag(el: Element | null, names: ReadonlySet<string>): Element | null {
+  for (let cur = el; cur; cur = cur.parentElement) if (names.has(cur.localName)) return cur;
+  return null;
+}
+
+/** `root.querySelector(names) !== null`: whether an element below `root` has one of the names. */
+export function hasTagBelow(root: Element, names: ReadonlySet<string>): boolean {
+  let el = root.firstElementChild;
+  while (el) {
+    if (names.has(el.localName)) return true;
+    const down = el.firstElementChild;
+    if (down) {
+      el = down;
+      continue;
+    }
+    while (el !== root && !el.nextElementSibling) el = el.parentElement!;
+    if (el === root) return false;
+    el = el.nextElementSibling;
+  }
+  return false;
+}
