@@ -70,10 +70,10 @@ function extract(request: ExtractRequest): Promise<ExtractOutcome> {
   });
 }
 
-/** Puts text (and HTML) on the clipboard from the page: the async Clipboard API, else a copy event. */
 /** How long the async Clipboard API may take before the copy command is used instead, ms. */
 const CLIPBOARD_WAIT_MS = 1500;
 
+/** Puts text (and HTML) on the clipboard from the page: the async Clipboard API, else a copy event. */
 async function copy(payload: ClipboardPayload): Promise<boolean> {
   try {
     const items: Record<string, Blob> = { 'text/plain': new Blob([payload.text], { type: 'text/plain' }) };

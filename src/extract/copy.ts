@@ -57,17 +57,16 @@ export function copyPage(page: Document, options: CopyOptions = {}): Document {
   const keepSelector = (options.keep ?? []).join(',');
   const formProto = Object.getPrototypeOf(work.createElement('form')) as object | null;
   const docProto = Object.getPrototypeOf(work) as object | null;
-  // `kept`: whether an element matches keepSelector.
-  const hiddenWith = (kept: (el: Element) => boolean) => (el: Element, tag: string): boolean => {
+  // jsdom's matches() is a costly call, asked for every hidden element: only of those that could match at all.
+  const simple = compileSimpleSelector(keepSelector);
+  const kept = (el: Element): boolean => (!simple || mayMatch(el, simple, attributeOf)) && matchesOf(el, keepSelector);
+  const hidden = (el: Element, tag: string): boolean => {
     if (ALWAYS.has(tag)) return false;
     const hiddenHere = options.isVisible ? !options.isVisible(el) : isStaticallyHiddenSafe(el);
     if (!hiddenHere || (keepSelector && kept(el))) return false;
     // Inside a container shown only by script, computed visibility is inherited from it: markup decides there.
     return !options.isVisible || !(keepSelector && closestOf(el, keepSelector)) || isStaticallyHiddenSafe(el);
   };
-  // jsdom's matches() is a costly call, asked for every hidden element: only of those that could match at all.
-  const simple = compileSimpleSelector(keepSelector);
-  const hidden = hiddenWith((el) => (!simple || mayMatch(el, simple, attributeOf)) && matchesOf(el, keepSelector));
   const head = prop<HTMLHeadElement | null>(page, 'head');
   // createHTMLDocument('') made an empty <title>: the page's own comes instead.
   work.head.replaceChildren();

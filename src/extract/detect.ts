@@ -346,7 +346,8 @@ function* scanProseSteps(root: Element, dom: SafeDom, stopAt = Infinity): Genera
   const doc = prop<Document>(root, 'ownerDocument');
   const closest = methodOf(root, 'closest') as Fn;
   const hasAttribute = methodOf(root, 'hasAttribute') as Fn;
-  const blockText = new Map<Element, number>();
+  // All running text credited to blocks, in characters.
+  let total = 0;
   const walker = (methodOf(doc, 'createTreeWalker') as Fn).call(doc, root, 0x4 /* NodeFilter.SHOW_TEXT */) as TreeWalker;
   const skipCache = new Map<Element, boolean>();
   // isStaticallyHidden, through the prototypes.
@@ -408,7 +409,7 @@ function* scanProseSteps(root: Element, dom: SafeDom, stopAt = Infinity): Genera
     let block: Element | null = parent;
     while (block && !BLOCK_TAGS.has(dom.tag(block))) block = dom.parent(block);
     if (!block) continue;
-    blockText.set(block, (blockText.get(block) ?? 0) + len);
+    total += len;
     // A block's own text counts for itself (a body that is one long <div>), for its parent container, and half for
     // the grandparent. (Credited as the text comes, in the order of the blocks' first text, so that an early stop
     // can see the richest container so far; the sums are multiples of 1/4, exact whatever the order.)
@@ -435,8 +436,6 @@ function* scanProseSteps(root: Element, dom: SafeDom, stopAt = Infinity): Genera
   }
   yield;
   const listLinks = searchSummary ? dom.all(root, 'li a, dt a, h3 a, h4 a').length : 0;
-  let total = 0;
-  for (const len of blockText.values()) total += len;
   return { length: Math.round(best), element, datedItems: datedRows.size, listLinks, searchSummary, total };
 }
 
