@@ -3,12 +3,15 @@
  * page and prunes the copy; with one it copies node by node: with a check that answers what markup says, both must
  * make the same copy. runReadability swaps three Readability internals for cheaper ones (FASTER): each must answer
  * as the pinned version's own method does, so an upgrade that changes them fails here rather than drifting.
+ * joinCjkLines uses a linear form of its pattern: on any text it must do what the plain pattern does.
  */
 import { Readability } from '@mozilla/readability';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { copyPage } from '../src/extract/copy';
 import { PROFILES } from '../src/extract/profiles/index';
 import { FASTER } from '../src/extract/readability';
+import { CJK_CHAR, joinCjkLines } from '../src/extract/text';
 import { isStaticallyHiddenSafe } from '../src/extract/visibility';
 import { listFixtures, loadDocument } from './helpers';
 import { cmsPage, CONTEXTS } from './security/page';
@@ -52,3 +55,27 @@ describe('Readability internals: FASTER answers as Readability 0.6.0 does', () =
     }
   });
 });
+
+describe('joinCjkLines: the linear pattern = the plain pattern', () => {
+  // The plain form: any position may start either branch.
+  const plain = new RegExp(`(?<=${CJK_CHAR})[ \\t]*[\\r\\n][\\s]*|[\\s]*[\\r\\n][ \\t]*(?=${CJK_CHAR})`, 'g');
+  // Whitespace of every kind the pattern tells apart (U+3000 is both whitespace and CJK punctuation), CJK and not.
+  const char = fc.constantFrom(' ', '\t', '\n', '\r', '\u3000', '\u00a0', '\u2028', 'a', '.', '中', '。', '，', 'Ａ');
+
+  it('gives the same text on random strings', () => {
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        expect(joinCjkLines(text)).toBe(text.replace(plain, ''));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('joins lines beside CJK text and keeps them elsewhere', () => {
+    expect(joinCjkLines('第一行\n    第二行')).toBe('第一行第二行');
+    expect(joinCjkLines('one\n  two 中')).toBe('one\n  two 中');
+    expect(joinCjkLines('Qingdu\n  清读')).toBe('Qingdu清读');
+  });
+});
+

@@ -11,12 +11,22 @@ export function foldWidth(text: string): string {
 /** Every kind of whitespace CMS pages use, including NBSP, ideographic space and zero-width characters. */
 const SPACE_RUN = /[\s\u00A0\u3000\u200B-\u200D\uFEFF]+/g;
 
-const CJK_CHAR = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f]';
-/** A line break in the HTML source next to a Han character or CJK punctuation is formatting, not a space. */
-const CJK_LINE_BREAK = new RegExp(`(?<=${CJK_CHAR})[ \\t]*[\\r\\n][\\s]*|[\\s]*[\\r\\n][ \\t]*(?=${CJK_CHAR})`, 'g');
+export const CJK_CHAR = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u3000-\\u303f]';
+const ANY_CJK = new RegExp(CJK_CHAR);
+/**
+ * A line break in the HTML source next to a Han character or CJK punctuation is formatting, not a space: after
+ * such a character, spaces, a line break and all whitespace after it; before one, a whitespace run up to a line
+ * break and spaces. The second branch starts only where a whitespace run starts (`(?<!\s)`): tried inside the run
+ * as well, as the plain pattern is, it rescans the rest of the run from every position, quadratic in the run's
+ * length (and textContent has long runs of indentation). A match cannot start inside a run where it could not
+ * start at the run's start, so the answer is the same (test/fast-paths.test.ts compares the two).
+ */
+const CJK_LINE_BREAK = new RegExp(`(?<=${CJK_CHAR})[ \\t]*[\\r\\n]\\s*|(?<!\\s)\\s*[\\r\\n][ \\t]*(?=${CJK_CHAR})`, 'g');
 
 /** Drops source line breaks beside CJK text (what CSS calls segment-break transformation). */
 export function joinCjkLines(text: string): string {
+  // Most text has no line break or no CJK character at all: two linear scans instead of the replace.
+  if (!/[\r\n]/.test(text) || !ANY_CJK.test(text)) return text;
   return text.replace(CJK_LINE_BREAK, '');
 }
 
