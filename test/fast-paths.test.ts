@@ -3,7 +3,8 @@
  * page and prunes the copy; with one it copies node by node: with a check that answers what markup says, both must
  * make the same copy. runReadability swaps three Readability internals for cheaper ones (FASTER): each must answer
  * as the pinned version's own method does, so an upgrade that changes them fails here rather than drifting.
- * joinCjkLines uses a linear form of its pattern: on any text it must do what the plain pattern does.
+ * joinCjkLines uses a linear form of its pattern: on any text it must do what the plain pattern does. The
+ * sanitiser keeps the root <body> of its walk instead of copying the content out of it: same output as without.
  */
 import { Readability } from '@mozilla/readability';
 import fc from 'fast-check';
@@ -11,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { copyPage } from '../src/extract/copy';
 import { PROFILES } from '../src/extract/profiles/index';
 import { FASTER } from '../src/extract/readability';
+import { CONFIG, createPurifier, fragmentHtml } from '../src/extract/sanitize';
 import { CJK_CHAR, joinCjkLines } from '../src/extract/text';
 import { isStaticallyHiddenSafe } from '../src/extract/visibility';
 import { listFixtures, loadDocument } from './helpers';
@@ -79,3 +81,32 @@ describe('joinCjkLines: the linear pattern = the plain pattern', () => {
   });
 });
 
+describe('sanitiser: keeping the walk\'s root <body> = unwrapping it', () => {
+  const sanitized = (node: Node, fast: boolean): string => {
+    const view = node.ownerDocument!.defaultView as Window & typeof globalThis;
+    return fragmentHtml(createPurifier(view, { fast }).sanitize(node, { ...CONFIG, RETURN_DOM_FRAGMENT: true }));
+  };
+
+  it.each(pages)('$name', ({ html, url }) => {
+    const doc = loadDocument(html, url);
+    // The body's children in a container (what extraction sanitises), and the markup as a string.
+    const container = doc.createElement('div');
+    container.append(...[...doc.body.childNodes].map((n) => n.cloneNode(true)));
+    expect(sanitized(container, true)).toBe(sanitized(container, false));
+    const view = doc.defaultView as Window & typeof globalThis;
+    const asString = (fast: boolean): string => fragmentHtml(createPurifier(view, { fast }).sanitize(doc.body.innerHTML, { ...CONFIG, RETURN_DOM_FRAGMENT: true }));
+    expect(asString(true)).toBe(asString(false));
+  });
+
+  it('unwraps a <body> inside the content, as DOM scripting can make one', () => {
+    const doc = loadDocument('<div id="c"><p>before</p></div>', 'https://example.gov.cn/a.html');
+    const inner = doc.createElement('body');
+    inner.setAttribute('dir', 'rtl');
+    inner.innerHTML = '<p>inside</p><img name="body" src="https://example.gov.cn/x.png">';
+    doc.getElementById('c')!.append(inner);
+    const out = sanitized(doc.getElementById('c')!, true);
+    expect(out).toBe(sanitized(doc.getElementById('c')!, false));
+    expect(out).not.toMatch(/<body|rtl/i);
+    expect(out).toContain('<p>inside</p>');
+  });
+});
