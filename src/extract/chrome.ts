@@ -52,14 +52,14 @@ const POST_META =
   /^(?:this (?:entry|post) was posted|der beitrag wurde am|erstellt am .{6,60} (?:und )?abgelegt unter|dieser (?:beitrag|eintrag) wurde (?:am|in|unter)|ten wpis (?:został|opublikowano)|cette entrée a été publiée|esta entrada fue publicada)/i;
 /** Newsletter sign-up boxes. */
 const NEWSLETTER =
-  /^newsletter\b|^(?:gib|geben sie) (?:deine|ihre) e-?mail-adresse ein\b.{0,80}\b(?:folgen|abonnieren)|^enter your e-?mail address to (?:follow|subscribe)|^(?:schließe dich|schließen sie sich) [\d.]+ (?:anderen )?(?:followern|abonnenten) an|^join [\d,]+ other (?:followers|subscribers)|abonnieren sie (?:jetzt )?(?:kostenlos )?(?:den|die|unseren?) [\w-]*newsletter|(?:want|like) to (?:be informed|stay (?:informed|updated)|receive)\b.{0,60}\bsign up|by e-?mail and never miss|zapraszamy (?:też )?do subskrypcji|(?:newsletter|updates) (?:abonnieren|bestellen|anmelden)|(?:zum|für den|unseren) newsletter an(?:melden)?|(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the) (?:free )?(?:\w+ )?newsletter|zapisz się (?:do|na) newslett?er|inscrivez-vous à (?:notre|la) newsletter|suscríbete a (?:nuestro|la) (?:newsletter|boletín)/i;
+  /^newsletter\b|^(?:gib|geben sie) (?:deine|ihre) e-?mail-adresse ein\b.{0,80}\b(?:folgen|abonnieren)|^enter your e-?mail address to (?:follow|subscribe)|^(?:schließe dich|schließen sie sich) [\d.]+ (?:anderen )?(?:followern|abonnenten) an|^join [\d,]+ other (?:followers|subscribers)|abonnieren sie (?:jetzt )?(?:kostenlos )?(?:den|die|unseren?) [\w-]*newsletter|(?:want|like) to (?:be informed|stay (?:informed|updated)|receive)\b.{0,60}\bsign up|by e-?mail and never miss|zapraszamy (?:też )?do subskrypcji|(?:newsletter|updates) (?:abonnieren|bestellen|anmelden)|(?:zum|für den|unseren) newsletter an(?:melden)?|(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the) (?:free )?(?:\w+ )?newsletter|zapisz się (?:do|na) newslett?er|inscrivez-vous à (?:notre|la) newsletter|suscríbete a (?:nuestro|la) (?:newsletter|boletín)|^join our (?:free )?newsletter|^sign up to (?:get|receive) (?:the|our)\b|^verpasse (?:keine|nie wieder) (?:news|artikel|beiträge|neuigkeiten)\b|^(?:jetzt )?(?:für (?:den|unseren) )?[\w-]*newsletter anmelden/i;
 
 /**
  * Notices of a comment form or thread: the spam-filter line, "log in to comment", "comments are closed", a bare
  * comment count.
  */
 const COMMENT_NOTICE =
-  /^(?:diese website verwendet akismet|this site uses akismet|(?:du musst|sie müssen|you must) (?:eingeloggt|angemeldet|logged in|signed in)|um .{1,80} kommentieren zu können, (?:müssen sie|musst du) (?:eingeloggt|angemeldet)|(?:sie sind|du bist) (?:aktuell |derzeit |momentan )?nicht (?:eingeloggt|angemeldet)|you are not logged in|(?:die )?kommentare (?:sind )?(?:derzeit )?geschlossen|comments are closed|die kommentarfunktion ist (?:geschlossen|deaktiviert)|(?:kommentare|comments|komentarze)(?: insgesamt)?\s*:?\s*\d+$|noch keine kommentare|no comments yet)/i;
+  /^(?:diese website verwendet akismet|this site uses akismet|(?:du musst|sie müssen|you must) (?:eingeloggt|angemeldet|logged in|signed in)|um .{1,80} kommentieren zu können, (?:müssen sie|musst du) (?:eingeloggt|angemeldet)|(?:sie sind|du bist) (?:aktuell |derzeit |momentan )?nicht (?:eingeloggt|angemeldet)|you are not logged in|(?:die )?kommentare (?:sind )?(?:derzeit )?geschlossen|comments are closed|die kommentarfunktion ist (?:geschlossen|deaktiviert)|(?:kommentare|comments|komentarze)(?: insgesamt)?\s*:?\s*\d+$|\d+ (?:kommentare?|comments?|komentarzy?|komentarze)$|(?:noch )?keine kommentare|no comments(?: yet)?$|brak komentarzy)/i;
 /** "Kommentarfeed | Kommentare geschlossen | Trackback-URL": the notice inside a short tools line. */
 const COMMENTS_CLOSED = /\b(?:kommentare (?:sind )?(?:derzeit )?geschlossen|comments are closed)\b/i;
 /** A question that invites the reader to share the post. */
@@ -178,11 +178,14 @@ function measure(all: Element[]): Map<Element, { length: number; count: number }
  * their text are not chrome candidates, so the costly text of most elements is never assembled.
  */
 const TRIGGER =
-  /ICP|公网安|版权|copyright|©|rights|标识码|网站建设|技术支持|主办|承办|浏览器|分辨率|分享|share|打印|关闭|返回|收藏|字号|字体|放大|缩小|保护色|纠错|保存|print|close|top|上一|下一|上篇|下篇|prev|next|位置|location|二维码|扫一扫|扫码|scan|手机|微信|关注|友情|相关|推荐|延伸|热点|热门|猜你|最新|图片新闻|排行|更多|描述|summary|概要|information|详情|资讯|logo|^\s*tu\s*$|时间|日期|time of issue|teilen|udostępnij|partager|compartir|condividi|tweet|facebook|linkedin|xing|whatsapp|telegram|pinterest|reddit|flipboard|pocket|mail|drucken|drukuj|imprim|stampa|pdf|merken|speichern|zapisz|bookmark|feedback|comment|kommentar|kommentier|follower|abonnenten|subscribers|komentarz|akismet|eingeloggt|angemeldet|logged in|signed in|subskryp|enjoyed|gefällt|extern|einverstanden|cookie|consent|newsletter|subscribe|sign up|hilfreich|nützlich|helpful|useful|rate this|bewert|pomocny|oceń|posted|wurde am|wurde in|wurde unter|wpis|publiée|publicada/i;
+  /ICP|公网安|版权|copyright|©|rights|标识码|网站建设|技术支持|主办|承办|浏览器|分辨率|分享|share|打印|关闭|返回|收藏|字号|字体|放大|缩小|保护色|纠错|保存|print|close|top|上一|下一|上篇|下篇|prev|next|位置|location|二维码|扫一扫|扫码|scan|手机|微信|关注|友情|相关|推荐|延伸|热点|热门|猜你|最新|图片新闻|排行|更多|描述|summary|概要|information|详情|资讯|logo|^\s*tu\s*$|时间|日期|time of issue|teilen|udostępnij|partager|compartir|condividi|tweet|facebook|linkedin|xing|whatsapp|telegram|pinterest|reddit|flipboard|pocket|mail|drucken|drukuj|imprim|stampa|pdf|merken|speichern|zapisz|bookmark|feedback|comment|kommentar|kommentier|follower|abonnenten|subscribers|komentarz|akismet|eingeloggt|angemeldet|logged in|signed in|subskryp|enjoyed|gefällt|extern|einverstanden|cookie|consent|newsletter|subscribe|sign up|verpasse|hilfreich|nützlich|helpful|useful|rate this|bewert|pomocny|oceń|posted|wurde am|wurde in|wurde unter|wpis|publiée|publicada/i;
 const CRUMB_NAME = /crumb|weizhi|mianbao|location|position|daohang/i;
 /** Class or id of the "about the author" box under Western posts. */
 const AUTHOR_BOX = /author-?(?:bio|box|info|description|details|profile|card)|about-?(?:the-?)?author|entry-author|autorenbox|autor-?(?:box|info)/i;
 const MAX_AUTHOR_BOX = 1200;
+/** Class or id of a newsletter sign-up box (its form is gone once Readability has run, its pitch stays). */
+const NEWSLETTER_BOX = /newsletter|signup-?(?:box|form)|subscribe-?(?:box|form|widget)/i;
+const MAX_NEWSLETTER_BOX = 500;
 
 /** Elements with a trigger word somewhere in their text: the ancestors of the text nodes that carry one. */
 function candidates(root: Element): Set<Element> {
@@ -237,6 +240,12 @@ export function removeChrome(root: Element, scope: ChromeScope = {}): Record<str
       el.remove();
       passed = el;
       removed['author-box'] = (removed['author-box'] ?? 0) + 1;
+      continue;
+    }
+    if (NEWSLETTER_BOX.test(name) && size.length <= MAX_NEWSLETTER_BOX) {
+      el.remove();
+      passed = el;
+      removed['newsletter'] = (removed['newsletter'] ?? 0) + 1;
       continue;
     }
     if (!triggered.has(el) && !CRUMB_NAME.test(name)) continue;
