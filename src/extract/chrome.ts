@@ -52,7 +52,7 @@ const POST_META =
   /^(?:this (?:entry|post) was posted|der beitrag wurde am|erstellt am .{6,60} (?:und )?abgelegt unter|dieser (?:beitrag|eintrag) wurde (?:am|in|unter)|ten wpis (?:został|opublikowano)|cette entrée a été publiée|esta entrada fue publicada)/i;
 /** Newsletter sign-up boxes. */
 const NEWSLETTER =
-  /^newsletter\b|^(?:gib|geben sie) (?:deine|ihre) e-?mail-adresse ein\b.{0,80}\b(?:folgen|abonnieren)|^enter your e-?mail address to (?:follow|subscribe)|^(?:schließe dich|schließen sie sich) [\d.]+ (?:anderen )?(?:followern|abonnenten) an|^join [\d,]+ other (?:followers|subscribers)|abonnieren sie (?:jetzt )?(?:kostenlos )?(?:den|die|unseren?) [\w-]*newsletter|(?:want|like) to (?:be informed|stay (?:informed|updated)|receive)\b.{0,60}\bsign up|by e-?mail and never miss|zapraszamy (?:też )?do subskrypcji|(?:newsletter|updates) (?:abonnieren|bestellen|anmelden)|(?:zum|für den|unseren) newsletter an(?:melden)?|(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the) (?:free )?(?:\w+ )?newsletter|zapisz się (?:do|na) newslett?er|inscrivez-vous à (?:notre|la) newsletter|suscríbete a (?:nuestro|la) (?:newsletter|boletín)|^join our (?:free )?newsletter|^sign up to (?:get|receive) (?:the|our)\b|^verpasse (?:keine|nie wieder) (?:news|artikel|beiträge|neuigkeiten)\b|^(?:jetzt )?(?:für (?:den|unseren) )?[\w-]*newsletter anmelden/i;
+  /^newsletter\b|^(?:gib|geben sie) (?:deine|ihre) e-?mail-adresse ein\b.{0,80}\b(?:folgen|abonnieren)|^enter your e-?mail address to (?:follow|subscribe)|^(?:schließe dich|schließen sie sich) [\d.]+ (?:anderen )?(?:followern|abonnenten) an|^join [\d,]+ other (?:followers|subscribers)|abonnieren sie (?:jetzt )?(?:kostenlos )?(?:den|die|unseren?) [\w-]*newsletter|(?:want|like) to (?:be informed|stay (?:informed|updated)|receive)\b.{0,60}\bsign up|by e-?mail and never miss|zapraszamy (?:też )?do subskrypcji|(?:newsletter|updates) (?:abonnieren|bestellen|anmelden)|(?:zum|für den|unseren) newsletter an(?:melden)?|(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the) (?:free )?(?:\w+ )?newsletter|zapisz się (?:do|na) newslett?er|inscrivez-vous à (?:notre|la) newsletter|suscríbete a (?:nuestro|la) (?:newsletter|boletín)|^join our (?:free )?newsletter|^sign up to (?:get|receive) (?:the|our)\b|^verpasse (?:keine|nie wieder) (?:news|artikel|beiträge|neuigkeiten)\b/i;
 
 /**
  * Notices of a comment form or thread: the spam-filter line, "log in to comment", "comments are closed", a bare
@@ -183,9 +183,6 @@ const CRUMB_NAME = /crumb|weizhi|mianbao|location|position|daohang/i;
 /** Class or id of the "about the author" box under Western posts. */
 const AUTHOR_BOX = /author-?(?:bio|box|info|description|details|profile|card)|about-?(?:the-?)?author|entry-author|autorenbox|autor-?(?:box|info)/i;
 const MAX_AUTHOR_BOX = 1200;
-/** Class or id of a newsletter sign-up box (its form is gone once Readability has run, its pitch stays). */
-const NEWSLETTER_BOX = /newsletter|signup-?(?:box|form)|subscribe-?(?:box|form|widget)/i;
-const MAX_NEWSLETTER_BOX = 500;
 
 /** Elements with a trigger word somewhere in their text: the ancestors of the text nodes that carry one. */
 function candidates(root: Element): Set<Element> {
@@ -240,12 +237,6 @@ export function removeChrome(root: Element, scope: ChromeScope = {}): Record<str
       el.remove();
       passed = el;
       removed['author-box'] = (removed['author-box'] ?? 0) + 1;
-      continue;
-    }
-    if (NEWSLETTER_BOX.test(name) && size.length <= MAX_NEWSLETTER_BOX) {
-      el.remove();
-      passed = el;
-      removed['newsletter'] = (removed['newsletter'] ?? 0) + 1;
       continue;
     }
     if (!triggered.has(el) && !CRUMB_NAME.test(name)) continue;
