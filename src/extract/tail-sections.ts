@@ -33,10 +33,13 @@ const RELATED_LABELS = [
   '(?:ähnliche|verwandte|weitere|passende) (?:artikel|beiträge|themen|nachrichten|meldungen)', 'mehr zum thema(?: .{1,40})?', 'mehr (?:aus|von|zu) .{1,40}',
   'das (?:thema )?könnte (?:sie|dich) auch interessieren', 'auch interessant', '(?:lesen sie|lies) (?:auch|mehr)', 'empfohlene (?:artikel|beiträge)',
   'heute empfehlen wir', 'vorschau auf (?:den|das) nächsten? (?:artikel|beitrag)', 'weiterführende? links?', 'lesen sie hier (?:einen |noch einen )?weiteren .{1,40}', 'meistgelesen(?:e)?(?: artikel)?',
-  'beliebte (?:artikel|beiträge)', 'top-?artikel', 'weitere informationen(?: (?:zu|zum|zur) .{1,60})?',
+  'beliebte (?:artikel|beiträge)', 'top-?artikel', 'weitere informationen(?: (?:zu|zum|zur) .{1,60})?', 'schon gelesen', 'zum weiterlesen', 'siehe auch', 'auch lesen',
+  'meist(?:diskutierte|kommentierte|gelesene|geklickte) (?:artikel|beiträge|nachrichten)', 'mehr themen', 'weitere (?:artikel|beiträge) (?:aus|zu|zum|zur|von) .{1,40}',
+  '(?:lesen sie|lies) auch (?:die|diese) (?:folgenden )?(?:artikel|beiträge)',
   '(?:zobacz|czytaj|przeczytaj) (?:też|także|również|więcej)', 'podobne (?:artykuły|wpisy)', 'powiązane (?:artykuły|wpisy)',
   'najnowsze(?: artykuły| wiadomości| wpisy)?', 'polecane(?: artykuły)?', 'najczęściej czytane', 'najpopularniejsze',
-  'articles similaires', '(?:à )?lire aussi', 'sur le même sujet', 'artículos relacionados', 'te puede interesar', 'articoli correlati',
+  'articles similaires', '(?:à )?lire aussi', 'sur le même sujet', 'artículos relacionados', 'noticias relacionadas', '(?:también )?(?:te|le) puede interesar',
+  'lea también', 'vea también', 'lo más (?:leído|visto)', 'articoli correlati', '(?:leia|veja) também', 'notícias relacionadas', 'mais lidas',
 ];
 
 const anchored = (labels: string[]): RegExp => new RegExp(`^(?:${labels.join('|')})\\s*[:.!?…»>]*$`, 'i');

@@ -126,9 +126,12 @@ function isCaption(block: Element, text: string): boolean {
   return false;
 }
 
-/** "Related: <link>", "Lesen Sie auch: <link>": a pointer to another story. */
+/**
+ * "Related: <link>", "Lesen Sie auch: <link>", "Lea también: <link>", "MIRA: <link>": a pointer to another story.
+ * Spanish and Portuguese news sites put one between every few paragraphs, in many wordings.
+ */
 const POINTER =
-  /^(?:related(?: (?:story|article|coverage|content|reading))?|see also|read (?:more|also|next)|more|also read|lesen sie (?:auch|mehr)|mehr zum thema|siehe auch|weiterlesen|(?:zobacz|czytaj) (?:też|także|również)|dowiedz się więcej|lesen sie hier|(?:à )?lire aussi|voir aussi|lee también|leggi anche)\s*[:：»>]\s*\S/i;
+  /^(?:related(?: (?:story|article|coverage|content|reading))?|see also|read (?:more|also|next)|more|also read|lesen sie (?:auch|mehr)|auch lesen|mehr zum thema|siehe auch|weiterlesen|(?:zobacz|czytaj) (?:też|także|również)|dowiedz się więcej|lesen sie hier|(?:à )?lire aussi|voir aussi|lee también|leggi anche|lea(?: (?:también|además|más))?|vea (?:también|además)|mir[ae](?: también| además)?|(?:le|te) (?:puede|podría) interesar|puedes ver|(?:leia|veja) (?:também|mais))\s*[:：»>]\s*\S/i;
 
 function isPointer(block: Element, text: string): boolean {
   if (text.length > 200 || !POINTER.test(text)) return false;
