@@ -100,6 +100,34 @@ describe('the detector’s quick scan', () => {
     expect(stepwise(longer, url).pauses).toBe(pauses);
   });
 
+  it('reads the paragraphs’ container first, not a portal’s menus before it', () => {
+    const url = 'https://news.example.com.cn/2024/05/06/a.html';
+    const menus = Array.from({ length: 20_000 }, (_, i) => `<li><a href="/c/${i}.html">栏目${i}</a></li>`).join('');
+    const page = (text: string): string => `<html><body><ul class="nav">${menus}</ul><div class="content">${text}</div></body></html>`;
+    const doc = loadDocument(page(prose(60)), url);
+    const { result, pauses } = stepwise(doc, url);
+    expect(pick(result)).toEqual(pick(classifyPage(doc, url, null)));
+    expect(result.isArticle).toBe(true);
+    // The same text in <div>s has no paragraph container: the walk reads the menus' 20 000 text nodes first, and
+    // pauses every 256 of them. (Both read the 20 000 links' addresses for the families' signals.)
+    const divs = loadDocument(page(prose(60).replace(/<(\/?)p>/g, '<$1div>')), url);
+    const walked = stepwise(divs, url);
+    expect(walked.result.isArticle).toBe(true);
+    expect(walked.pauses - pauses).toBeGreaterThan(20_000 / 256 - 2);
+  });
+
+  it.each([
+    ['a hidden block', '<div style="display:none">', '</div>'],
+    ['a link', '<a href="/more.html">', '</a>'],
+    ['a page footer', '<footer>', '</footer>'],
+  ])('judges the paragraphs as the whole page does when they sit in %s', (_, open, close) => {
+    const url = 'https://news.example.com.cn/2024/05/06/a.html';
+    const doc = loadDocument(`<html><body><p>本站首页</p>${open}<div class="content">${prose(60)}</div>${close}<p>版权所有</p></body></html>`, url);
+    const { result } = stepwise(doc, url);
+    expect(result.isArticle).toBe(false);
+    expect(pick(result)).toEqual(pick(classifyPage(doc, url, null)));
+  });
+
   it('reads all of it at a search address, where a results list can still outweigh the text', () => {
     const url = 'https://example.gov.cn/search?q=工作';
     const doc = loadDocument(`<html><body><div class="content">${paragraphs}</div></body></html>`, url);

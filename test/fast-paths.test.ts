@@ -10,7 +10,8 @@ import { Readability } from '@mozilla/readability';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { copyPage } from '../src/extract/copy';
-import { PROFILES } from '../src/extract/profiles/index';
+import { lineLocal } from '../src/extract/detect';
+import { DETECTION, PROFILES } from '../src/extract/profiles/index';
 import { FASTER } from '../src/extract/readability';
 import { CONFIG, createPurifier, fragmentHtml } from '../src/extract/sanitize';
 import { CJK_CHAR, joinCjkLines } from '../src/extract/text';
@@ -107,5 +108,35 @@ describe('sanitiser: keeping the walk\'s root <body> = unwrapping it', () => {
     expect(out).toBe(sanitized(doc.getElementById('c')!, false));
     expect(out).not.toMatch(/<body|rtl/i);
     expect(out).toContain('<p>inside</p>');
+  });
+});
+
+describe('asset signals: one search of the joined asset URLs = one search per URL', () => {
+  const assetPatterns = DETECTION.flatMap((p) => p.signals.filter((s) => s.kind === 'asset').map((s) => s.pattern));
+
+  it('holds every profile’s asset patterns to the line-local shape', () => {
+    expect(assetPatterns.length).toBeGreaterThan(10);
+    expect(assetPatterns.filter((p) => !lineLocal(p))).toEqual([]);
+  });
+
+  it('tells line-local patterns from the others', () => {
+    const local = [/\/templets\//, /\/W0\d{10,}\w*\.(?:jpe?g|png)/i, /\bfoo\b|bar\B/, /a\\s/, /a\.b\$c\^/, /(?<n>ab)c/, 'dedecms.css'];
+    // eslint-disable-next-line no-control-regex -- line breaks written as character codes are the case tested
+    const notLocal = [/^a/, /a$/, /a\sb/, /a\Db/, /a\Wb/, /[^x]/, /a(?=b)/, /(?<!b)a/, /a(?!b)/, /a/m, /a/g, /a/y, /a/s, /\n/, /\x0a/, /\u000a/, /\cJ/, /(a)\1/, 'a\nb'];
+    expect(local.filter((p) => !lineLocal(p))).toEqual([]);
+    expect(notLocal.filter((p) => lineLocal(p))).toEqual([]);
+  });
+
+  it('gives the same verdict on random URL lists, for every profile pattern', () => {
+    // Pieces of the patterns' own URLs (and line breaks, word and non-word characters) so that matches happen.
+    const piece = fc.constantFrom('/', '.', 'a', '1', '0', '\n', ' ', '?', '=', '_', 'W0', '/templets/', '/plus/count.php', 'jcms_files/jcms', 'thefastimg.com/', '/_upload/article/', '/e/data/js/', 'hanweb.com', '/statics/js/', 'api.php?op=count', 'trs.com.cn', 'WCM', 'jpg');
+    const url = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(url, { maxLength: 6 }), fc.constantFrom(...assetPatterns), (urls, pattern) => {
+        const test = (v: string): boolean => (typeof pattern === 'string' ? v.includes(pattern) : pattern.test(v));
+        expect(test(urls.join('\n'))).toBe(urls.some(test));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
