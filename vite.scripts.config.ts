@@ -21,6 +21,11 @@ export default defineConfig({
     target: ['chrome121', 'firefox142'],
     minify: true,
     sourcemap: false,
+    rollupOptions: {
+      // The page bundles end on the result of the call waiting for them (page-api.ts: runPendingCall): the value of
+      // the injected script, which executeScript hands back.
+      output: entry === 'detector' ? {} : { footer: `${NAMES[entry as keyof typeof NAMES]}.pending;` },
+    },
     lib: {
       entry: resolve(root, `src/content/${entry}.ts`),
       formats: ['iife'],

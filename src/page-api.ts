@@ -42,6 +42,41 @@ export const PAGE_API_GLOBAL = '__qingduPage';
  */
 export const PAGE_SCRIPT: Record<keyof PageApi, string> = { extract: 'page-bundle.js', copy: 'page-bundle.js', toast: 'page-bundle.js', render: 'page-export.js' };
 
+/**
+ * A call that callPage asked for before the bundle defining it was in the page: the bundle makes it as it loads, and
+ * the injected file's value is its result, so that a first call costs two round trips to the tab, not three.
+ */
+export const PAGE_PENDING_GLOBAL = '__qingduPendingCall';
+
+export interface PendingCall {
+  id: string;
+  fn: keyof PageApi;
+  args: unknown[];
+  /** Set by the bundle that made the call. */
+  result?: Promise<PendingResult>;
+}
+
+export interface PendingResult {
+  id: string;
+  value: unknown;
+}
+
+/**
+ * Makes the pending call when this bundle defines its function (see PAGE_PENDING_GLOBAL): the bundles' last
+ * expression, the value of their injection. The call stays on record with its result, for a browser that would not
+ * hand the value over (callPage then asks for it by id).
+ */
+export function runPendingCall(): Promise<PendingResult> | undefined {
+  const pending = Object.getOwnPropertyDescriptor(globalThis, PAGE_PENDING_GLOBAL)?.value as PendingCall | undefined;
+  const api = Object.getOwnPropertyDescriptor(globalThis, PAGE_API_GLOBAL)?.value as Record<string, (...a: unknown[]) => unknown> | undefined;
+  if (!pending || pending.result || !api || !Object.prototype.hasOwnProperty.call(api, pending.fn)) return undefined;
+  const { id, fn, args } = pending;
+  pending.result = Promise.resolve()
+    .then(() => api[fn]!(...args))
+    .then((value) => ({ id, value }));
+  return pending.result;
+}
+
 /** Adds a bundle's functions to the isolated world's global (an own property: see tab-tasks' callPage). */
 export function providePageApi(part: Partial<PageApi>): void {
   const g = globalThis as unknown as Record<string, Partial<PageApi>>;

@@ -6,7 +6,7 @@
 import { analyzePage } from '../extract/index';
 import { computedVisibility } from '../extract/visibility';
 import type { ClipboardPayload } from '../format/export';
-import { providePageApi, type ExtractOutcome, type ExtractRequest } from '../page-api';
+import { providePageApi, runPendingCall, type ExtractOutcome, type ExtractRequest } from '../page-api';
 import { inlineImages } from './inline-images';
 import { showToast } from './toast';
 import { plainTextArticle } from './plain-text-page';
@@ -102,3 +102,6 @@ async function copy(payload: ClipboardPayload): Promise<boolean> {
 }
 
 providePageApi({ extract, copy, toast: showToast });
+
+/** The call that was waiting for this bundle, if any: the build ends the script with this value (vite.scripts.config.ts). */
+export const pending = runPendingCall();

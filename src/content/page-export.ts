@@ -5,7 +5,7 @@
  */
 import type { Article } from '../extract/types';
 import { exportArticle } from '../format/export';
-import { providePageApi, type EncodedFile, type PageApi } from '../page-api';
+import { providePageApi, runPendingCall, type EncodedFile, type PageApi } from '../page-api';
 import { encodeFile } from '../platform/encode';
 
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
@@ -15,3 +15,6 @@ async function render(article: Article, format: Parameters<PageApi['render']>[1]
 }
 
 providePageApi({ render });
+
+/** The call that was waiting for this bundle, if any: the build ends the script with this value (vite.scripts.config.ts). */
+export const pending = runPendingCall();

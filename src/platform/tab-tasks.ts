@@ -3,7 +3,7 @@
  * inject the page bundle into the tab's isolated world, call it, and save files.
  */
 import type { ExportFormat } from '../format/formats';
-import { PAGE_API_GLOBAL, PAGE_SCRIPT, type EncodedFile, type ExtractOutcome, type ExtractRequest, type PageApi } from '../page-api';
+import { PAGE_API_GLOBAL, PAGE_PENDING_GLOBAL, PAGE_SCRIPT, type EncodedFile, type ExtractOutcome, type ExtractRequest, type PageApi, type PendingResult } from '../page-api';
 import browser from './browser';
 import { restrictionOf } from './restricted';
 
@@ -18,28 +18,42 @@ async function fileAccessAllowed(): Promise<boolean> {
 /** What the call below answers when the function's script is not in the page yet (no function returns it). */
 const NOT_THERE = '__qingduPage:not-there';
 
+let calls = 0;
+
 /**
  * Calls one of the page bundles' functions with arguments, injecting its script first when this page load does not
- * have it yet: one round trip to the tab when it does. The global is looked up as an own property of the isolated
- * world's global object: a plain `globalThis[name]` also finds the page's elements by id or name
+ * have it yet: one round trip to the tab when it does, two when it does not (the call is left in the page for the
+ * bundle to make as it loads: page-api.ts, runPendingCall). The globals are looked up as own properties of the
+ * isolated world's global object: a plain `globalThis[name]` also finds the page's elements by id or name
  * (`<div id="__qingduPage">`, `<iframe name=…>`), which the page controls.
  */
 export async function callPage<K extends keyof PageApi>(tabId: number, name: K, ...args: Parameters<PageApi[K]>): Promise<Awaited<ReturnType<PageApi[K]>>> {
-  const call = async (): Promise<unknown> => {
+  const id = `${Date.now().toString(36)}-${++calls}`;
+  // `leave`: when the bundle is not there, leave the call for it. Else (a browser that did not hand over the bundle's
+  // value) take the result of the call the bundle made, or make it now.
+  const call = async (leave: boolean): Promise<unknown> => {
     const [result] = await browser.scripting.executeScript({
       target: { tabId },
-      func: (global: string, fn: string, fnArgs: unknown[], notThere: string) => {
-        const api = Object.getOwnPropertyDescriptor(globalThis, global)?.value as Record<string, (...a: unknown[]) => unknown> | undefined;
-        return api && Object.prototype.hasOwnProperty.call(api, fn) ? api[fn]!(...fnArgs) : notThere;
+      func: (global: string, pendingGlobal: string, callId: string, fn: string, fnArgs: unknown[], notThere: string, leaveIt: boolean) => {
+        const own = (key: string): unknown => Object.getOwnPropertyDescriptor(globalThis, key)?.value;
+        const pending = own(pendingGlobal) as { id: string; result?: Promise<{ value: unknown }> } | undefined;
+        // One call on record at a time: this one, or none.
+        if (pending) delete (globalThis as Record<string, unknown>)[pendingGlobal];
+        if (pending?.id === callId && pending.result) return pending.result.then((r) => r.value);
+        const api = own(global) as Record<string, (...a: unknown[]) => unknown> | undefined;
+        if (api && Object.prototype.hasOwnProperty.call(api, fn)) return api[fn]!(...fnArgs);
+        if (leaveIt) Object.defineProperty(globalThis, pendingGlobal, { value: { id: callId, fn, args: fnArgs }, configurable: true, writable: true });
+        return notThere;
       },
-      args: [PAGE_API_GLOBAL, name, args, NOT_THERE],
+      args: [PAGE_API_GLOBAL, PAGE_PENDING_GLOBAL, id, name, args, NOT_THERE, leave],
     });
     return result?.result;
   };
-  let result = await call();
+  let result = await call(true);
   if (result === NOT_THERE) {
-    await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_SCRIPT[name]] });
-    result = await call();
+    const [loaded] = await browser.scripting.executeScript({ target: { tabId }, files: [PAGE_SCRIPT[name]] });
+    const made = loaded?.result as PendingResult | undefined;
+    result = made && typeof made === 'object' && made.id === id ? made.value : await call(false);
   }
   return result as Awaited<ReturnType<PageApi[K]>>;
 }
