@@ -6,7 +6,7 @@
  */
 import { chromeKind, linkDensity } from './chrome';
 import { hasBlockChild, nextAfter } from './page-metadata';
-import { closestTag, tagSet } from './tag-match';
+import { closestTag, hasTagBelow, tagSet } from './tag-match';
 import { foldWidth, squash, visibleLength } from './text';
 import { westernLineKind } from './western-lines';
 
@@ -60,7 +60,8 @@ export function findLead(headline: Element, body: Element | null): Element | nul
       current = nextAfter(current);
       continue;
     }
-    if (hasBlockChild(current)) {
+    // A box of blocks, or of a picture and its caption, is looked into.
+    if (hasBlockChild(current) || hasTagBelow(current, MEDIA)) {
       current = current.firstElementChild!;
       continue;
     }
