@@ -46,13 +46,13 @@ const COOKIE_NOTICE =
   /^(?:(?:datenschutz|privacy) (?:&|und|and) cookies\b|(?:diese|unsere) (?:web)?(?:site|seite) (?:verwendet|nutzt|benutzt) cookies|this (?:web)?site uses cookies|we use cookies|wir (?:verwenden|nutzen) cookies|ta strona (?:używa|wykorzystuje) (?:plików )?cookies?|ce site utilise des cookies|este sitio (?:web )?utiliza cookies)/i;
 /** Rating widgets under a post. */
 const RATING =
-  /^(?:war (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten|wie (?:hat|gefällt) (?:ihnen|dir) (?:der|dieser) (?:artikel|beitrag)|(?:was|is) this (?:article|post|page) (?:helpful|useful)|how useful was this (?:post|article)|rate this (?:article|post)|bewerte(?:n sie)? (?:diesen|den) (?:artikel|beitrag)|\(?noch keine bewertungen\)?|czy (?:ten )?artykuł był pomocny|oceń (?:ten )?artykuł)/i;
+  /^(?:war (?:der|dieser) (?:artikel|beitrag|text) (?:hilfreich|nützlich|interessant)|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten|wie (?:hat|gefällt) (?:ihnen|dir) (?:der|dieser) (?:artikel|beitrag)|(?:was|is) this (?:article|post|page) (?:helpful|useful)|how useful was this (?:post|article)|rate this (?:article|post)|bewerte(?:n sie)? (?:diesen|den) (?:artikel|beitrag)|\(?noch keine bewertungen\)?|czy (?:ten )?artykuł był pomocny|oceń (?:ten )?artykuł|valora (?:esta|la) (?:noticia|nota)|califica (?:esta|la) (?:noticia|nota))/i;
 /** The "posted on … in … bookmark the permalink" line WordPress themes print under a post. */
 const POST_META =
   /^(?:this (?:entry|post) was posted|der beitrag wurde am|erstellt am .{6,60} (?:und )?abgelegt unter|dieser (?:beitrag|eintrag) wurde (?:am|in|unter)|ten wpis (?:został|opublikowano)|cette entrée a été publiée|esta entrada fue publicada)/i;
 /** Newsletter sign-up boxes. */
 const NEWSLETTER =
-  /^newsletter\b|^(?:gib|geben sie) (?:deine|ihre) e-?mail-adresse ein\b.{0,80}\b(?:folgen|abonnieren)|^enter your e-?mail address to (?:follow|subscribe)|^(?:schließe dich|schließen sie sich) [\d.]+ (?:anderen )?(?:followern|abonnenten) an|^join [\d,]+ other (?:followers|subscribers)|abonnieren sie (?:jetzt )?(?:kostenlos )?(?:den|die|unseren?) [\w-]*newsletter|(?:want|like) to (?:be informed|stay (?:informed|updated)|receive)\b.{0,60}\bsign up|by e-?mail and never miss|zapraszamy (?:też )?do subskrypcji|(?:newsletter|updates) (?:abonnieren|bestellen|anmelden)|(?:zum|für den|unseren) newsletter an(?:melden)?|(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the) (?:free )?(?:\w+ )?newsletter|zapisz się (?:do|na) newslett?er|inscrivez-vous à (?:notre|la) newsletter|suscríbete a (?:nuestro|la) (?:newsletter|boletín)|^join our (?:free )?newsletter|^sign up to (?:get|receive) (?:the|our)\b|^verpasse (?:keine|nie wieder) (?:news|artikel|beiträge|neuigkeiten)\b/i;
+  /^newsletter\b|^(?:gib|geben sie) (?:deine|ihre) e-?mail-adresse ein\b.{0,80}\b(?:folgen|abonnieren)|^enter your e-?mail address to (?:follow|subscribe)|^(?:schließe dich|schließen sie sich) [\d.]+ (?:anderen )?(?:followern|abonnenten) an|^join [\d,]+ other (?:followers|subscribers)|abonnieren sie (?:jetzt )?(?:kostenlos )?(?:den|die|unseren?) [\w-]*newsletter|(?:want|like) to (?:be informed|stay (?:informed|updated)|receive)\b.{0,60}\bsign up|by e-?mail and never miss|zapraszamy (?:też )?do subskrypcji|(?:newsletter|updates) (?:abonnieren|bestellen|anmelden)|(?:zum|für den|unseren) newsletter an(?:melden)?|(?:subscribe|sign up|signup|register) (?:to|for) (?:our|the) (?:free )?(?:\w+ )?newsletter|zapisz się (?:do|na) newslett?er|inscrivez-vous à (?:notre|la) newsletter|suscríbete a (?:nuestro|la) (?:newsletter|boletín)|^join our (?:free )?newsletter|^sign up to (?:get|receive) (?:the|our)\b|^verpasse (?:keine|nie wieder) (?:news|artikel|beiträge|neuigkeiten)\b|(?:posteingang|postfach) liefern|(?:delivered|sent) (?:straight )?(?:to|into) your inbox/i;
 
 /**
  * Notices of a comment form or thread: the spam-filter line, "log in to comment", "comments are closed", a bare
@@ -64,10 +64,21 @@ const COMMENT_NOTICE =
 const COMMENTS_CLOSED = /\b(?:kommentare (?:sind )?(?:derzeit )?geschlossen|comments are closed)\b/i;
 /** A question that invites the reader to share the post. */
 const SHARE_PROMPT =
-  /^(?:(?:möchten sie|möchtest du|willst du) (?:den|diesen) (?:artikel|beitrag) teilen|(?:den |diesen )?(?:artikel|beitrag) (?:mit anderen )?teilen\b|share this (?:article|post|story)\b|udostępnij (?:ten )?(?:artykuł|wpis)\b)/i;
+  /^(?:(?:möchten sie|möchtest du|willst du) (?:den|diesen) (?:artikel|beitrag) teilen|(?:den |diesen )?(?:artikel|beitrag) (?:mit anderen )?teilen\b|share this (?:article|post|story)\b|udostępnij (?:ten )?(?:artykuł|wpis)\b|(?:artikel|beitrag) gefallen\?.{0,40}\bteilen\b)/i;
 /** An appeal for support under a post ("If you enjoyed reading this post – would you consider supporting our work?"). */
 const APPEAL =
   /^(?:if you (?:enjoyed|liked|like|enjoy|value) (?:reading )?(?:this|our) (?:post|article|story|work|journalism)\b.{0,80}\b(?:support|donat|subscri)|gefällt (?:dir|ihnen) (?:unser|unsere|dieser|der|die)\b.{0,60}\?.{0,400}\b(?:unterstütz|spende|paywall|bezahlschranke))/i;
+
+/** Paywall notices in place of the rest of the story ("To view the full story, please subscribe…", "Pour lire la suite"). */
+const PAYWALL =
+  /^(?:to (?:view|read|continue reading|access) (?:the|this) (?:full|entire|whole|rest of the) (?:story|article)\b.{0,60}\bsubscri|subscribe (?:now )?(?:to|for) .{1,60}\b(?:for|to read) the (?:full|whole|entire|rest of the) (?:story|article)|pour lire la suite\b|if you(?:'|’)re seeing this message but you(?:'|’)re already a subscriber|(?:hazte|hágase|hazme) miembro\b|um (?:den|diesen) (?:ganzen |vollständigen )?(?:artikel|beitrag) (?:zu lesen|weiterzulesen)|aby (?:przeczytać|czytać) (?:cały |całość |dalszą część )?(?:artykuł|tekst|artykułu|tekstu))/i;
+/** Advertising and affiliate-link disclosures ("Für Links auf dieser Seite erhält … eine Provision", "Advertising disclosure: …"). */
+const AD_DISCLOSURE =
+  /advertising disclosure\s*:|affiliate[- ]links?\b|(?:dieser|der) (?:beitrag|artikel|post) enthält (?:unbezahlte |bezahlte )?werbung|(?:links?\b.{0,80}\b(?:erhält|erhalten|bekommt|bekommen|verdienen)\b.{0,60}\bprovision|(?:receive|earn)\b.{0,20}\b(?:compensation|commission)\b.{0,40}\blinks?\b|\bprovision erh(?:ält|alten)\b)/i;
+/** A source line under a story or a section of it ("Quelle: Landesregierung", "Źródło: ISBnews"). */
+const SOURCE_LINE = /^(?:quellen?|źródło|źródła|fuente|fonte)\s*:\s*\S/i;
+/** Copyright notices in words other than English (the English ones are footers already). */
+const RIGHTS = /^materiał chroniony prawem autorskim|wszelkie prawa zastrzeżone|alle rechte vorbehalten|todos los derechos reservados|tous droits réservés/i;
 
 /** Share of `el`'s text (of `textLength` characters, whitespace excluded) inside links. */
 export function linkDensity(el: Element, textLength: number): number {
@@ -96,6 +107,10 @@ const RULES: ChromeRule[] = [
   { name: 'cookie-notice', inBody: true, maxLength: 600, test: (t) => COOKIE_NOTICE.test(t), prose: true },
   { name: 'newsletter', inBody: true, maxLength: 400, test: (t) => NEWSLETTER.test(t) },
   { name: 'rating', inBody: true, maxLength: 200, test: (t) => RATING.test(t) },
+  { name: 'paywall', inBody: true, maxLength: 300, test: (t) => PAYWALL.test(t), prose: true },
+  { name: 'ad-disclosure', inBody: true, maxLength: 300, test: (t) => AD_DISCLOSURE.test(t), prose: true },
+  { name: 'source-line', inBody: true, maxLength: 100, test: (t) => SOURCE_LINE.test(t) },
+  { name: 'footer', inBody: true, maxLength: 300, test: (t) => RIGHTS.test(t), prose: true },
   { name: 'post-meta', inBody: true, maxLength: 400, test: (t) => POST_META.test(t), prose: true },
   { name: 'comment-notice', inBody: true, maxLength: 300, test: (t) => COMMENT_NOTICE.test(t) || (t.length <= 80 && COMMENTS_CLOSED.test(t)), prose: true },
   { name: 'share', inBody: true, maxLength: 80, test: (t) => SHARE_PROMPT.test(t) },
@@ -178,7 +193,7 @@ function measure(all: Element[]): Map<Element, { length: number; count: number }
  * their text are not chrome candidates, so the costly text of most elements is never assembled.
  */
 const TRIGGER =
-  /ICP|公网安|版权|copyright|©|rights|标识码|网站建设|技术支持|主办|承办|浏览器|分辨率|分享|share|打印|关闭|返回|收藏|字号|字体|放大|缩小|保护色|纠错|保存|print|close|top|上一|下一|上篇|下篇|prev|next|位置|location|二维码|扫一扫|扫码|scan|手机|微信|关注|友情|相关|推荐|延伸|热点|热门|猜你|最新|图片新闻|排行|更多|描述|summary|概要|information|详情|资讯|logo|^\s*tu\s*$|时间|日期|time of issue|teilen|udostępnij|partager|compartir|condividi|tweet|facebook|linkedin|xing|whatsapp|telegram|pinterest|reddit|flipboard|pocket|mail|drucken|drukuj|imprim|stampa|pdf|merken|speichern|zapisz|bookmark|feedback|comment|kommentar|kommentier|follower|abonnenten|subscribers|komentarz|akismet|eingeloggt|angemeldet|logged in|signed in|subskryp|enjoyed|gefällt|extern|einverstanden|cookie|consent|newsletter|subscribe|sign up|verpasse|hilfreich|nützlich|helpful|useful|rate this|bewert|pomocny|oceń|posted|wurde am|wurde in|wurde unter|wpis|publiée|publicada/i;
+  /ICP|公网安|版权|copyright|©|rights|标识码|网站建设|技术支持|主办|承办|浏览器|分辨率|分享|share|打印|关闭|返回|收藏|字号|字体|放大|缩小|保护色|纠错|保存|print|close|top|上一|下一|上篇|下篇|prev|next|位置|location|二维码|扫一扫|扫码|scan|手机|微信|关注|友情|相关|推荐|延伸|热点|热门|猜你|最新|图片新闻|排行|更多|描述|summary|概要|information|详情|资讯|logo|^\s*tu\s*$|时间|日期|time of issue|teilen|udostępnij|partager|compartir|condividi|tweet|facebook|linkedin|xing|whatsapp|telegram|pinterest|reddit|flipboard|pocket|mail|drucken|drukuj|imprim|stampa|pdf|merken|speichern|zapisz|bookmark|feedback|comment|kommentar|kommentier|follower|abonnenten|subscribers|komentarz|akismet|eingeloggt|angemeldet|logged in|signed in|subskryp|enjoyed|gefällt|extern|einverstanden|cookie|consent|newsletter|subscribe|sign up|verpasse|hilfreich|nützlich|helpful|useful|rate this|bewert|pomocny|oceń|posted|wurde am|wurde in|wurde unter|wpis|publiée|publicada|lire la suite|miembro|weiterzulesen|zu lesen|przeczytać|czytać|disclosure|affiliate|provision|compensation|commission|werbung|quelle|źródł|fuente|fonte|chroniony|zastrzeżone|vorbehalten|reservados|réservés|gefallen|valora|califica|posteingang|postfach|inbox/i;
 const CRUMB_NAME = /crumb|weizhi|mianbao|location|position|daohang/i;
 /** Class or id of the "about the author" box under Western posts. */
 const AUTHOR_BOX = /author-?(?:bio|box|info|description|details|profile|card)|about-?(?:the-?)?author|entry-author|autorenbox|autor-?(?:box|info)/i;

@@ -24,6 +24,7 @@ import { parseDate } from './dates';
 import { readBodyEdges, readCredits, readEditor, readFooterZone, readHeaderZone, readProfileFields, textBlocks, type ShownFields } from './page-metadata';
 import { runReadability } from './readability';
 import { removeTailSections } from './tail-sections';
+import { findLead, restoreLead } from './lead';
 import { removeWesternLines } from './western-lines';
 import { fragmentHtml, sanitizeNode } from './sanitize';
 import { toPlainText } from './plain-text';
@@ -177,6 +178,7 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
   // Readability finds once the page's chrome and the lines read above are gone.
   let content: Element | null = null;
   let readability: ReturnType<typeof runReadability> = null;
+  let lead: Element | null = null;
   const dropInside = (root: Element, keep: Element | null): void => {
     for (const selector of profile?.drop ?? []) {
       for (const el of root.querySelectorAll(selector)) if (!el.contains(keep)) el.remove();
@@ -187,6 +189,9 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
     for (const el of trailing) content.append(el);
     dropInside(content, null);
   } else {
+    // The lead printed between the headline and the body, copied before the page is narrowed or Readability runs.
+    const leadBlock = headline && anchor ? findLead(headline.element, anchor) : null;
+    lead = leadBlock ? (leadBlock.cloneNode(true) as Element) : null;
     // When one container holds most of the page's running text, Readability looks only around it: the rest of the
     // page (menus, sidebars, footers) cannot be the article, and Readability's cost grows with the page.
     const scan = classified.scan;
@@ -206,6 +211,7 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
     readability = runReadability(doc);
     if (!readability) return none('Readability found no article');
     content = readability.content;
+    if (lead) restoreLead(content, lead, content.textContent ?? '');
   }
   // The metadata lines read above, and the 责任编辑 line, leave the body. (Only now: taken out before Readability,
   // a byline can tip its choice to a comment thread.)

@@ -205,13 +205,13 @@ export function readHeaderZone(headline: Element, stopAt: Element | null, hidden
 }
 
 /** True when one of `el`'s children is a block (walked by siblings: `el.children` is slow to iterate in jsdom). */
-function hasBlockChild(el: Element): boolean {
+export function hasBlockChild(el: Element): boolean {
   for (let c = el.firstElementChild; c; c = c.nextElementSibling) if (BLOCK_CHILD.has(c.tagName)) return true;
   return false;
 }
 
 /** The next element in document order after `el`'s subtree. */
-function nextAfter(el: Element): Element | null {
+export function nextAfter(el: Element): Element | null {
   for (let cur: Element | null = el; cur; cur = cur.parentElement) {
     if (cur.nextElementSibling) return cur.nextElementSibling;
   }

@@ -36,6 +36,7 @@ const RELATED_LABELS = [
   'beliebte (?:artikel|beiträge)', 'top-?artikel', 'weitere informationen(?: (?:zu|zum|zur) .{1,60})?', 'schon gelesen', 'zum weiterlesen', 'siehe auch', 'auch lesen',
   'meist(?:diskutierte|kommentierte|gelesene|geklickte) (?:artikel|beiträge|nachrichten)', 'mehr themen', 'weitere (?:artikel|beiträge) (?:aus|zu|zum|zur|von) .{1,40}',
   '(?:lesen sie|lies) auch (?:die|diese) (?:folgenden )?(?:artikel|beiträge)',
+  '(?:entdecke|entdecken sie) (?:weitere|mehr) .{1,40}', 'weitere [\\w-]{0,30}tipps(?: .{1,40})?',
   '(?:zobacz|czytaj|przeczytaj) (?:też|także|również|więcej)', 'podobne (?:artykuły|wpisy)', 'powiązane (?:artykuły|wpisy)',
   'najnowsze(?: artykuły| wiadomości| wpisy)?', 'polecane(?: artykuły)?', 'najczęściej czytane', 'najpopularniejsze',
   'articles similaires', '(?:à )?lire aussi', 'sur le même sujet', 'artículos relacionados', 'noticias relacionadas', '(?:también )?(?:te|le) puede interesar',
