@@ -84,6 +84,18 @@ function pick(c: { isArticle: boolean; reason: string }): { isArticle: boolean; 
   return { isArticle: c.isArticle, reason: c.reason.replace(/^running text \(\d+ chars\)$/, 'running text (N chars)') };
 }
 
+describe('asset URLs searched a chunk at a time', () => {
+  it('finds a family’s asset after half a megabyte of other URLs, as the one-shot detection does', () => {
+    const url = 'https://www.example.com.cn/a/2024/0506/12.html';
+    const images = Array.from({ length: 10_000 }, (_, i) => `<img src="/uploads/allimg/240506/image-number-${i}.jpg" alt="">`).join('');
+    const html = `<html><body><div>${images}</div><p>${'各单位要按照工作安排认真落实有关要求。'.repeat(10)}</p><a href="/plus/count.php?aid=12">点击</a></body></html>`;
+    const doc = loadDocument(html, url);
+    const { result } = stepwise(doc, url);
+    expect(result.family).toBe('dedecms');
+    expect(result).toEqual(detectPage(doc, url));
+  });
+});
+
 describe('the detector’s quick scan', () => {
   const prose = (n: number): string => Array.from({ length: n }, (_, i) => `<p>第${i}段：各单位要按照工作安排认真落实有关要求。</p>`).join('');
   const paragraphs = prose(20_000);

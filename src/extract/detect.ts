@@ -49,8 +49,8 @@ interface PageFacts {
   selector: (selector: string) => boolean;
   doc: Document;
   assets: string[];
-  /** The assets on one string, one per line (see lineLocal), joined on first use. */
-  assetLines: string | null;
+  /** The assets on a few strings, one per line (see lineLocal), joined on first use (see assetChunks). */
+  assetLines: string[] | null;
   metas: string[];
   dom: SafeDom;
   comments: string[] | null;
@@ -142,15 +142,14 @@ function* collectFacts(doc: Document, url: string, selectors: SelectorEngine): G
     yield;
     const list = byTag.call(doc, tag) as HTMLCollectionOf<Element>;
     const name = ASSET_ATTRIBUTE[tag];
-    if (!name) {
-      for (let i = 0, node = list[0]; node; node = list[++i]) collectAsset(tag, node, dom.attr, assets, metas);
-      continue;
-    }
-    // The hot loop of the detector on a page of a thousand links: no call but the attribute read.
     for (let i = 0, node = list[0]; node; node = list[++i]) {
       if (++count % STEP === 0) yield;
-      const value = getAttribute.call(node, name) as string | null;
-      if (value) assets.push(value);
+      if (!name) collectAsset(tag, node, dom.attr, assets, metas);
+      else {
+        // The hot loop of the detector on a page of a thousand links: no call but the attribute read.
+        const value = getAttribute.call(node, name) as string | null;
+        if (value) assets.push(value);
+      }
     }
   }
   return facts;
@@ -220,6 +219,38 @@ export function lineLocal(pattern: string | RegExp): boolean {
   return !/[gymsuv]/.test(pattern.flags) && !/[\^$\r\n]|\\|\(\?<?[=!]/.test(unescaped);
 }
 
+/**
+ * Characters of asset URLs searched in one piece: a short piece whatever the pattern, even on its first run (V8
+ * interprets a regular expression until it has run), on a page of 10 000 images with half a megabyte of URLs.
+ */
+const ASSET_CHUNK_CHARS = 32_768;
+
+/** The asset URLs, each ended by a line break, in chunks of about ASSET_CHUNK_CHARS characters (in any order). */
+function assetChunks(facts: PageFacts): string[] {
+  if (!facts.assetLines) {
+    const chunks = [''];
+    for (const asset of facts.assets) {
+      if (chunks[0]!.length >= ASSET_CHUNK_CHARS) chunks.unshift('');
+      chunks[0] += `${asset}\n`;
+    }
+    facts.assetLines = chunks;
+  }
+  return facts.assetLines;
+}
+
+/**
+ * Whether an asset pattern holds, a chunk of the URLs at a time: each chunk is one search (asset patterns are
+ * line-local: a test holds every profile to it).
+ */
+function* assetSteps(pattern: string | RegExp, facts: PageFacts): Generator<void, boolean> {
+  const chunks = assetChunks(facts);
+  for (const [i, chunk] of chunks.entries()) {
+    if (i) yield;
+    if (typeof pattern === 'string' ? chunk.includes(pattern) : pattern.test(chunk)) return true;
+  }
+  return false;
+}
+
 function signalHolds(signal: Signal, facts: PageFacts): boolean {
   const { pattern } = signal;
   switch (signal.kind) {
@@ -228,9 +259,7 @@ function signalHolds(signal: Signal, facts: PageFacts): boolean {
     case 'url':
       return matches(pattern, [facts.url]);
     case 'asset':
-      // Asset patterns are line-local (a test holds every profile to it).
-      facts.assetLines ??= facts.assets.join('\n');
-      return typeof pattern === 'string' ? facts.assetLines.includes(pattern) : pattern.test(facts.assetLines);
+      return run(assetSteps(pattern, facts));
     case 'meta':
       return matches(pattern, facts.metas);
     case 'comment':
@@ -300,9 +329,10 @@ export function* detectFamilySteps(doc: Document, url = '', selectors: SelectorE
     let open = 0;
     for (const s of profile.signals) {
       if (!FROM_ELEMENTS.has(s.kind)) open += s.weight;
-      else if (signalHolds(s, facts)) score += s.weight;
-      // A selector query is native work over the whole page (tens of milliseconds on 200 000 elements): a piece.
-      if (s.kind === 'selector') yield;
+      else if (s.kind === 'asset' ? yield* assetSteps(s.pattern, facts) : signalHolds(s, facts)) score += s.weight;
+      // A selector query is native work over the whole page (tens of milliseconds on 200 000 elements), an asset
+      // pattern a search of all its asset URLs (half a megabyte on a page of 10 000 images): a piece each.
+      if (s.kind === 'selector' || s.kind === 'asset') yield;
     }
     // A later family wins only with a higher score (ties go to the first).
     if (score + open < DETECTION_THRESHOLD || (best && score + open <= best.score)) continue;
