@@ -524,6 +524,7 @@ function* paragraphContainer(doc: Document, dom: SafeDom): Generator<void, Eleme
   const sums = new Map<Element, number>();
   let best: Element | null = null;
   let bestSum = 0;
+  // (Past the last item, the read that finds none walks the rest of the page natively: the caller pauses after it.)
   for (let i = 0, p = paragraphs[0]; p && i < MAX_PARAGRAPHS; p = paragraphs[++i]) {
     if (i % STEP === STEP - 1) yield;
     const parent = dom.parent(p);
@@ -585,6 +586,7 @@ export function* classifyPageSteps(doc: Document, url: string, profile: ProfileD
     // of the whole walk's, so when they reach the certain mark the whole walk would too (the same verdict), without
     // reading a portal's menus and link lists first. Otherwise the whole walk decides, as below.
     const candidate = yield* paragraphContainer(doc, dom);
+    yield;
     if (candidate && (methodOf(body, 'contains') as Fn).call(body, candidate) === true) {
       const part = yield* scanProseSteps(body, dom, certain, candidate);
       if (part.length >= certain) return { isArticle: true, reason: `running text (${part.length} chars)`, scan: part };
