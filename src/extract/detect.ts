@@ -131,7 +131,6 @@ function* collectFacts(doc: Document, url: string, selectors: SelectorEngine): G
   const metas: string[] = [];
   const facts: PageFacts = { url, selector: found.selector, doc, dom, assets, assetLines: null, metas, comments: null, scripts: null, text: null };
   const byTag = methodOf(doc, 'getElementsByTagName') as Fn;
-  const getAttribute = methodOf((methodOf(doc, 'createElement') as Fn).call(doc, 'div') as Element, 'getAttribute') as Fn;
   let count = 0;
   // Tag by tag through live collections, read item by item with pauses: one selector query for all of them is a
   // single native piece of work, tens of milliseconds on a page of 200 000 elements. (The order of the values does
@@ -141,15 +140,9 @@ function* collectFacts(doc: Document, url: string, selectors: SelectorEngine): G
     // (natively), about 2 ms a tag on 200 000 elements, seven tags in one piece otherwise.
     yield;
     const list = byTag.call(doc, tag) as HTMLCollectionOf<Element>;
-    const name = ASSET_ATTRIBUTE[tag];
     for (let i = 0, node = list[0]; node; node = list[++i]) {
       if (++count % STEP === 0) yield;
-      if (!name) collectAsset(tag, node, dom.attr, assets, metas);
-      else {
-        // The hot loop of the detector on a page of a thousand links: no call but the attribute read.
-        const value = getAttribute.call(node, name) as string | null;
-        if (value) assets.push(value);
-      }
+      collectAsset(tag, node, dom.attr, assets, metas);
     }
   }
   return facts;
