@@ -1,14 +1,14 @@
 /**
  * The type-selector helpers answer as the selector engine does: closestTag as closest(), hasTagBelow as
- * querySelector() !== null, for the tag lists the extraction asks, on the fixtures and on hostile markup.
+ * querySelector() !== null, elementsBelow as querySelectorAll(), for the tag lists the extraction asks, on the fixtures and on hostile markup.
  */
 import { describe, expect, it } from 'vitest';
-import { closestTag, hasTagBelow, tagSet } from '../src/extract/tag-match';
+import { closestTag, elementsBelow, hasTagBelow, tagSet } from '../src/extract/tag-match';
 import { listFixtures, loadDocument } from './helpers';
 import { cmsPage, CONTEXTS } from './security/page';
 import { XSS_VECTORS } from './security/xss-vectors';
 
-const SELECTORS = ['figcaption', 'img', 'li', 'a', 'img, picture, video, iframe, table', 'p, div, li, h1, h2, h3, h4, h5, h6, blockquote', 'p, div, li, td, th, dd, dt, section, blockquote, h1, h2, h3, h4, h5, h6, center, article, figcaption, pre'];
+const SELECTORS = ['h1, h2, h3, h4, h5, h6, p, div, span, strong, b, dt, header, legend, label', 'figcaption', 'img', 'li', 'a', 'img, picture, video, iframe, table', 'p, div, li, h1, h2, h3, h4, h5, h6, blockquote', 'p, div, li, td, th, dd, dt, section, blockquote, h1, h2, h3, h4, h5, h6, center, article, figcaption, pre'];
 
 const pages: { name: string; html: string; url: string }[] = [
   ...listFixtures().map((f) => ({ name: f.name, html: f.html, url: f.url })),
@@ -26,6 +26,15 @@ describe('tag-match: as closest() and querySelector()', () => {
         expect(closestTag(el, names), selector).toBe(el.closest(selector));
         expect(hasTagBelow(el, names), selector).toBe(el.querySelector(selector) !== null);
       }
+      for (const el of [doc.documentElement, doc.body, ...all.filter((_, i) => i % 7 === 0)]) {
+        expect(elementsBelow(el, names), selector).toEqual([...el.querySelectorAll(selector)]);
+      }
     }
+    expect(elementsBelow(doc.documentElement)).toEqual([...doc.documentElement.querySelectorAll('*')]);
+    // A fragment, as the sanitised article is: its children have no parent element.
+    const fragment = doc.createDocumentFragment();
+    fragment.append(...[...doc.body.cloneNode(true).childNodes]);
+    for (const selector of SELECTORS) expect(elementsBelow(fragment, tagSet(selector)), selector).toEqual([...fragment.querySelectorAll(selector)]);
+    expect(elementsBelow(fragment)).toEqual([...fragment.querySelectorAll('*')]);
   });
 });

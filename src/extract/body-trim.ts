@@ -7,6 +7,7 @@ import { isAttachmentLink } from './body';
 import { linkDensity, SENTENCE_END } from './chrome';
 import { elementsOf } from './dom-safe';
 import { textBlocks } from './page-metadata';
+import { elementsBelow } from './tag-match';
 import { squash, visibleLength } from './text';
 
 const textLength = (el: Element): number => visibleLength(el.textContent ?? '');
@@ -34,7 +35,7 @@ const MAIN_CELL_SENTENCES = 3;
  * third of the article cell's running text. Spacer cells without text stay.
  */
 export function dropSideColumns(root: Element): void {
-  for (const row of [root, ...root.querySelectorAll('*')]) {
+  for (const row of [root, ...elementsBelow(root)]) {
     const cells = elementsOf(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
     if (cells.length < 2) continue;
     const sizes = cells.map(measure);

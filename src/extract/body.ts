@@ -4,6 +4,7 @@
  */
 import type { ArticleImage, Attachment } from './types';
 import { squash } from './text';
+import { elementsBelow, tagSet } from './tag-match';
 
 /** Attributes where lazy-loading scripts keep an image's real address, most specific first. */
 export const LAZY_IMAGE_ATTRIBUTES = [
@@ -62,10 +63,12 @@ export function realImageSource(img: Element): string | null {
 
 /** File-type icons editors put before attachment links (UEditor's icon_doc.gif): decoration, not images. */
 const ICON = /(?:^|\/)(?:icon|ico)[_-]?[\w-]*\.(?:gif|png|svg)(?:[?#]|$)|\/(?:fileTypeImages|icons?)\//i;
+const IMG = tagSet('img');
+const A = tagSet('a');
 
 /** Promotes lazy images and resolves every link and image against the page's base URL. */
 export function fixUrls(root: Element, base: string | undefined): void {
-  for (const img of [...root.querySelectorAll('img')]) {
+  for (const img of elementsBelow(root, IMG)) {
     const real = realImageSource(img);
     const abs = real ? absolute(real, base) : null;
     if (!abs || !/^(?:https?|data):/i.test(abs) || ICON.test(abs)) {
@@ -76,8 +79,9 @@ export function fixUrls(root: Element, base: string | undefined): void {
     img.removeAttribute('srcset');
     img.removeAttribute('sizes');
   }
-  for (const a of root.querySelectorAll('a[href]')) {
-    const href = a.getAttribute('href') ?? '';
+  for (const a of elementsBelow(root, A)) {
+    const href = a.getAttribute('href');
+    if (href === null) continue;
     const abs = /^\s*(?:javascript|vbscript|data):/i.test(href) ? null : absolute(href, base);
     if (abs) a.setAttribute('href', abs);
     else a.removeAttribute('href');
@@ -112,11 +116,11 @@ export function isAttachmentLink(a: Element): boolean {
 }
 
 /** The body's attachments, in order, one per URL. */
-export function collectAttachments(root: ParentNode): Attachment[] {
+export function collectAttachments(root: Element | DocumentFragment): Attachment[] {
   const seen = new Set<string>();
   const out: Attachment[] = [];
-  for (const a of root.querySelectorAll('a[href]')) {
-    if (!isAttachmentLink(a)) continue;
+  for (const a of elementsBelow(root, A)) {
+    if (!a.hasAttribute('href') || !isAttachmentLink(a)) continue;
     const url = a.getAttribute('href')!;
     if (seen.has(url)) continue;
     seen.add(url);
@@ -127,8 +131,8 @@ export function collectAttachments(root: ParentNode): Attachment[] {
   return out;
 }
 
-export function collectImages(root: ParentNode): ArticleImage[] {
-  return [...root.querySelectorAll('img[src]')].map((img) => ({
+export function collectImages(root: Element | DocumentFragment): ArticleImage[] {
+  return elementsBelow(root, IMG).filter((img) => img.hasAttribute('src')).map((img) => ({
     src: img.getAttribute('src')!,
     alt: squash(img.getAttribute('alt') ?? ''),
   }));
@@ -192,7 +196,7 @@ const MEDIA = new Set(['IMG', 'TABLE', 'HR']);
 
 /** Removes elements with neither text nor media. One bottom-up pass: pages nest thousands of levels deep. */
 export function removeEmpty(root: Element): void {
-  const all = [...root.querySelectorAll('*')];
+  const all = elementsBelow(root);
   const full = new Set<Element>();
   for (let i = all.length - 1; i >= 0; i--) {
     const el = all[i]!;

@@ -30,3 +30,26 @@ export function hasTagBelow(root: Element, names: ReadonlySet<string>): boolean 
   }
   return false;
 }
+
+/**
+ * `[...root.querySelectorAll(names)]`, or every element below `root` without `names`: in document order, by one
+ * walk of the tree. jsdom answers a list of type selectors with one scan per name, merged and sorted afterwards
+ * (a 2 MB page: 15 names, 0.15-0.8 s against 0.06 s for this walk).
+ */
+export function elementsBelow(root: Element | DocumentFragment, names?: ReadonlySet<string>): Element[] {
+  const out: Element[] = [];
+  let el = root.firstElementChild;
+  while (el) {
+    if (!names || names.has(el.localName)) out.push(el);
+    const down = el.firstElementChild;
+    if (down) {
+      el = down;
+      continue;
+    }
+    // parentNode: a fragment's children have no parent element.
+    while (el !== root && !el.nextElementSibling) el = el.parentNode as Element;
+    if (el === root) break;
+    el = el.nextElementSibling;
+  }
+  return out;
+}

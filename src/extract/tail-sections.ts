@@ -5,6 +5,7 @@
  * several languages) plus structure: article text before a comment form, links in the list after a heading.
  */
 import { linkDensity } from './chrome';
+import { elementsBelow, tagSet } from './tag-match';
 import { squash, visibleLength } from './text';
 
 /**
@@ -49,7 +50,7 @@ const RELATED_HEADING = anchored(RELATED_LABELS);
 
 /** Longest heading text (characters) looked at. */
 const MAX_HEADING = 160;
-const HEADING_LIKE = 'h1, h2, h3, h4, h5, h6, p, div, span, strong, b, dt, header, legend, label';
+const HEADING_LIKE = tagSet('h1, h2, h3, h4, h5, h6, p, div, span, strong, b, dt, header, legend, label');
 
 /** Share of a block's text in links above which it is a link list. */
 const LINK_LIST = 0.5;
@@ -91,7 +92,7 @@ function wrapperOf(root: Element, el: Element, text: string): Element | null {
  */
 export function removeTailSections(root: Element, minTextBefore = 200): number {
   let removed = 0;
-  for (const el of [...root.querySelectorAll(HEADING_LIKE)]) {
+  for (const el of elementsBelow(root, HEADING_LIKE)) {
     // Readability's result is detached from its document: `isConnected` is false there, so ask the root.
     if (!root.contains(el)) continue;
     // The text test first: it rules out nearly every block, and a selector query per block costs more (jsdom).
