@@ -33,7 +33,10 @@ export default defineConfig({
     outDir: resolve(root, 'dist'),
     emptyOutDir: true,
     target: ['chrome121', 'firefox142'],
-    modulePreload: false,
+    // The popup's chunks (settings, i18n) are fetched beside popup.js, not after it: each extension-file fetch is a
+    // round trip through the browser process, and the popup opens on them. Dynamic imports (the export formats,
+    // loaded after the article shows) get no preload.
+    modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
     sourcemap: false,
     rollupOptions: {
       input: {
