@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { PAGE_API_GLOBAL } from '../src/page-api';
 import type { Browser } from '../test/e2e/harness';
-import { git } from './git';
+import { CODE_PATHS, git } from './git';
 import { replaceSection } from './report';
 
 /** A complete trace event ("X"); begin/end pairs are folded into these. */
@@ -224,7 +224,7 @@ export function chromiumVersion(browser: Browser): string {
 
 /** Short commit of the work tree, with a mark when it has uncommitted changes. */
 export function commitLabel(root: string): string {
-  const dirty = git(['status', '--porcelain', '--untracked-files=no'], root);
+  const dirty = git(['status', '--porcelain', '--untracked-files=no', ...CODE_PATHS], root);
   return `${git(['rev-parse', '--short', 'HEAD'], root) || 'unknown'}${dirty ? ' (+ uncommitted changes)' : ''}`;
 }
 

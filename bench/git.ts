@@ -8,3 +8,9 @@ export function git(args: string[], cwd: string): string | null {
     return null;
   }
 }
+
+/**
+ * The paths whose changes make a run's code differ from its commit (a pathspec for `git status`): all but
+ * BENCHMARKS.md, which the benchmarks themselves rewrite, one section each, run after run.
+ */
+export const CODE_PATHS = ['--', '.', ':(exclude)BENCHMARKS.md'];

@@ -18,7 +18,7 @@ import { availableParallelism, cpus, loadavg, release, totalmem, type } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { git } from './git';
+import { CODE_PATHS, git } from './git';
 import { renderMarkdown, type RunInfo } from './markdown';
 import {
   combineCmsGne,
@@ -220,7 +220,7 @@ interface Saved {
 /** A live run: the workers over the selected pages. */
 async function measure(): Promise<Saved> {
   const commit = git(['rev-parse', '--short', 'HEAD'], ROOT) ?? 'unknown';
-  const dirty = git(['status', '--porcelain'], ROOT);
+  const dirty = git(['status', '--porcelain', ...CODE_PATHS], ROOT);
   process.stderr.write(`bench: ${refs.length} pages from ${sets.map((s) => s.name).join(', ')}; ${jobs} worker(s)\n`);
   await run();
   if (tty) process.stderr.write('\n');
