@@ -66,6 +66,8 @@ const VALUE_STOP = /(?:作者|编辑|责任|时间|日期|发布|浏览|点击|�
 const ROLE = /^(?:[\u3400-\u9fff]{0,8}?(?:记者|通讯员|实习生|专栏作者)|撰稿|文\/图|图\/文)|(?:整合|报道|采写|综合|编译|整理|摄影|摄)$/;
 /** A role word standing alone between names. */
 const ROLE_WORD = /^(?:本报|本台|本网|特约)?(?:记者|通讯员|实习生|撰稿|编译|综合|整理|整合|报道|采写|摄影|文|图|文\/图|图\/文)$/;
+/** Labels of the profile menus that bylines open ("Biography", "@handle"): where the names end. */
+const PROFILE_WORD = /^(?:bio|biography|profile|contact|follow|e-?mail|twitter|facebook|linkedin|instagram|rss|homepage|website|@\S+|\S+@\S+\.\w+)$/i;
 const NOT_A_NAME = /转载|声明|版权|注明|来源|出处|链接|网址|电话|邮箱|责任编辑|关注|订阅|粉丝|返回|查看|更多|首页|登录|[:：。，,;；!！?？|]/;
 /** Where an affiliation starts after a name written without a space ("方敏北京大学经济学院教授"). */
 const AFFILIATION = /(?:中国|中央|国家|北京|上海|天津|重庆|清华|复旦|南京|武汉|浙江|广州|深圳|江苏|广东|山东|河南|河北|湖南|湖北|四川|陕西|福建|安徽|江西|辽宁|吉林|黑龙江|山西|云南|贵州|甘肃|青海|海南|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|台湾|人民|社会|经济|省|市|县|大学|学院|研究)/;
@@ -85,7 +87,7 @@ export function authorNames(raw: string): string | null {
     // Strip roles glued to a name ("记者陈智", "张三摄"), but not from an organisation ("综合办公室").
     for (let i = 0; i < 2 && !/(?:办公室|中心|局|处|科|部|院|所|委|会|公司)$/.test(t); i++) t = t.replace(ROLE, '').replace(EDGE_PUNCT, '');
     if (!t || (names.length === 0 && /^by$/i.test(t))) continue;
-    if (NOT_A_NAME.test(t) || PLACEHOLDER_VALUES.test(t)) break;
+    if (NOT_A_NAME.test(t) || PLACEHOLDER_VALUES.test(t) || PROFILE_WORD.test(t)) break;
     if (/^[\u3400-\u9fff·]+$/.test(t) && t.length > 6) {
       // A name with its affiliation or title glued on: keep the name.
       const at = t.search(AFFILIATION);

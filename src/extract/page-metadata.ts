@@ -87,6 +87,7 @@ const SLOT: [keyof ShownFields, RegExp][] = [
   ['source', /(?:^|[\s_-])(?:source|laiyuan|ly|media|origin|from|where|copyfrom)(?:$|[\s_-]|name)/i],
   ['author', /(?:^|[\s_-])(?:author|writer|zuozhe|byline)(?:$|[\s_-]|name)/i],
 ];
+const AUTHOR_SLOT = SLOT.find(([field]) => field === 'author')![1];
 /** Words in an info line that are neither the date nor the outlet. */
 const LINE_NOISE = /原创|转载|独家|整理|综合|编译|来源|字号|超大|特大|标准|(?<=^|\s)[大中小](?=\s|$)|分享到?|评论|参与|举报|打印|收藏|关注|订阅|阅读|浏览|点击|次|\d+|[|丨｜/·•:：()（）[\]【】-]/g;
 /** A credit line "石佳/中国青年报": the writer, then the outlet. */
@@ -115,7 +116,22 @@ function fromSlots(el: Element): ShownFields {
       if (value && value.length <= 30 && !/^\d/.test(value) && !findDate(value)) fields[field] = value;
     }
   }
+  // A line of an author box that opens a menu below the name (<div class="author"><span>Name</span><ul>…): the box
+  // is read line by line, and its first line is the name.
+  if (!fields.author && !el.previousElementSibling && inAuthorBox(el)) {
+    const value = fieldValue('author', lineText(el));
+    if (value && value.length <= 30 && !/^\d/.test(value) && !findDate(value)) fields.author = value;
+  }
   return fields;
+}
+
+/** Whether `el` sits (within two levels) in an element whose class or id names the author. */
+function inAuthorBox(el: Element): boolean {
+  for (let up = el.parentElement, i = 0; up && i < 2; up = up.parentElement, i++) {
+    const name = `${up.getAttribute('class') ?? ''} ${up.id}`;
+    if (AUTHOR_SLOT.test(name) && !/date|time/i.test(name)) return true;
+  }
+  return false;
 }
 
 /**
