@@ -24,6 +24,7 @@ const NOT_LEAD_NAME = /caption|credit|social|share|messenger|popover|tooltip|mod
 /** How many boxes up the names are read. */
 const NAME_DEPTH = 3;
 const MEDIA = tagSet('img, picture, figure, video');
+const SCRIPT = tagSet('script');
 const SKIPPED = /^(?:NAV|ASIDE|FOOTER|FIGURE|SCRIPT|STYLE|NOSCRIPT|TEMPLATE|FORM|UL|OL|TABLE|BUTTON|SELECT)$/;
 
 /** In a caption box, a share popover, a widget or an author box, right after a picture (its caption), or holding a script. */
@@ -33,7 +34,7 @@ function elsewhere(el: Element): boolean {
   }
   const prev = el.previousElementSibling;
   // A script's code is text too (a share bar's inline script).
-  return (prev !== null && MEDIA.has(prev.localName)) || el.getElementsByTagName('script').length > 0;
+  return (prev !== null && MEDIA.has(prev.localName)) || hasTagBelow(el, SCRIPT);
 }
 
 /** A paragraph of sentences in words (not a byline, a date, a credit, a link or a chrome line). */

@@ -104,33 +104,41 @@ export function bylineAuthor(text: string): string | null {
   return m?.[1] ? authorNames(m[1]) : null;
 }
 
+/** The class and id of an element, as the slots read them; '' for one that also names a date ("date-source"), which holds more than the one field. */
+function slotName(el: Element): string {
+  const name = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  return /date|time/i.test(name) ? '' : name;
+}
+
+/** The value of `field` on the line `el`, when it looks like one (short, not a number or a date). */
+function slotValue(field: keyof ShownFields, el: Element): string | null {
+  const value = fieldValue(field as LabelField, lineText(el));
+  return value && value.length <= 30 && !/^\d/.test(value) && !findDate(value) ? value : null;
+}
+
 function fromSlots(el: Element): ShownFields {
   const fields: ShownFields = {};
   for (const node of [el, ...el.querySelectorAll('[class], [id]')]) {
-    const name = `${node.getAttribute('class') ?? ''} ${node.id}`;
-    // A class naming a date too ("date-source") holds more than the one field.
-    if (/date|time/i.test(name)) continue;
+    const name = slotName(node);
+    if (!name) continue;
     for (const [field, re] of SLOT) {
       if (fields[field] || !re.test(name)) continue;
-      const value = fieldValue(field as LabelField, lineText(node));
-      if (value && value.length <= 30 && !/^\d/.test(value) && !findDate(value)) fields[field] = value;
+      const value = slotValue(field, node);
+      if (value) fields[field] = value;
     }
   }
   // A line of an author box that opens a menu below the name (<div class="author"><span>Name</span><ul>…): the box
   // is read line by line, and its first line is the name.
   if (!fields.author && !el.previousElementSibling && inAuthorBox(el)) {
-    const value = fieldValue('author', lineText(el));
-    if (value && value.length <= 30 && !/^\d/.test(value) && !findDate(value)) fields.author = value;
+    const value = slotValue('author', el);
+    if (value) fields.author = value;
   }
   return fields;
 }
 
 /** Whether `el` sits (within two levels) in an element whose class or id names the author. */
 function inAuthorBox(el: Element): boolean {
-  for (let up = el.parentElement, i = 0; up && i < 2; up = up.parentElement, i++) {
-    const name = `${up.getAttribute('class') ?? ''} ${up.id}`;
-    if (AUTHOR_SLOT.test(name) && !/date|time/i.test(name)) return true;
-  }
+  for (let up = el.parentElement, i = 0; up && i < 2; up = up.parentElement, i++) if (AUTHOR_SLOT.test(slotName(up))) return true;
   return false;
 }
 

@@ -14,21 +14,29 @@ export function closestTag(el: Element | null, names: ReadonlySet<string>): Elem
   return null;
 }
 
-/** `root.querySelector(names) !== null`: whether an element below `root` has one of the names. */
-export function hasTagBelow(root: Element, names: ReadonlySet<string>): boolean {
+/**
+ * The first element below `root`, in document order, for which `test` holds, by one walk of the tree (null when
+ * none). parentNode on the way up: a fragment's children have no parent element.
+ */
+function firstBelow(root: Element | DocumentFragment, test: (el: Element) => boolean): Element | null {
   let el = root.firstElementChild;
   while (el) {
-    if (names.has(el.localName)) return true;
+    if (test(el)) return el;
     const down = el.firstElementChild;
     if (down) {
       el = down;
       continue;
     }
-    while (el !== root && !el.nextElementSibling) el = el.parentElement!;
-    if (el === root) return false;
+    while (el !== root && !el.nextElementSibling) el = el.parentNode as Element;
+    if (el === root) return null;
     el = el.nextElementSibling;
   }
-  return false;
+  return null;
+}
+
+/** `root.querySelector(names) !== null`: whether an element below `root` has one of the names. */
+export function hasTagBelow(root: Element, names: ReadonlySet<string>): boolean {
+  return firstBelow(root, (el) => names.has(el.localName)) !== null;
 }
 
 /**
@@ -38,18 +46,9 @@ export function hasTagBelow(root: Element, names: ReadonlySet<string>): boolean 
  */
 export function elementsBelow(root: Element | DocumentFragment, names?: ReadonlySet<string>): Element[] {
   const out: Element[] = [];
-  let el = root.firstElementChild;
-  while (el) {
+  firstBelow(root, (el) => {
     if (!names || names.has(el.localName)) out.push(el);
-    const down = el.firstElementChild;
-    if (down) {
-      el = down;
-      continue;
-    }
-    // parentNode: a fragment's children have no parent element.
-    while (el !== root && !el.nextElementSibling) el = el.parentNode as Element;
-    if (el === root) break;
-    el = el.nextElementSibling;
-  }
+    return false;
+  });
   return out;
 }

@@ -3,7 +3,7 @@
  * inject the page bundle into the tab's isolated world, call it, and save files.
  */
 import type { ExportFormat } from '../format/formats';
-import { PAGE_API_GLOBAL, PAGE_PENDING_GLOBAL, PAGE_SCRIPT, type EncodedFile, type ExtractOutcome, type ExtractRequest, type PageApi, type PendingResult } from '../page-api';
+import { PAGE_API_GLOBAL, PAGE_PENDING_GLOBAL, PAGE_SCRIPT, type EncodedFile, type ExtractOutcome, type ExtractRequest, type PageApi, type PendingCall, type PendingResult } from '../page-api';
 import browser from './browser';
 import { restrictionOf } from './restricted';
 
@@ -36,7 +36,7 @@ export async function callPage<K extends keyof PageApi>(tabId: number, name: K, 
       target: { tabId },
       func: (global: string, pendingGlobal: string, callId: string, fn: string, fnArgs: unknown[], notThere: string, leaveIt: boolean) => {
         const own = (key: string): unknown => Object.getOwnPropertyDescriptor(globalThis, key)?.value;
-        const pending = own(pendingGlobal) as { id: string; result?: Promise<{ value: unknown }> } | undefined;
+        const pending = own(pendingGlobal) as PendingCall | undefined;
         // One call on record at a time: this one, or none.
         if (pending) delete (globalThis as Record<string, unknown>)[pendingGlobal];
         if (pending?.id === callId && pending.result) return pending.result.then((r) => r.value);
