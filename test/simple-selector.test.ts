@@ -4,15 +4,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DETECTION } from '../src/extract/profiles/index';
-import { ASSET_TAGS, collectAsset, scoreFamilies } from '../src/extract/detect';
+import { ASSET_TAGS, collectAsset, MAX_ASSETS_PER_TAG, scoreFamilies } from '../src/extract/detect';
 import { compileSimpleSelector, matchesCompiled, walkedSelectors } from '../src/extract/simple-selector';
 import { listFixtures, loadDocument } from './helpers';
 
-/** The assets and meta values as collectFacts reads them itself: tag by tag, through getElementsByTagName. */
+/** The assets and meta values as collectFacts reads them itself: tag by tag, the first ones of each in document order. */
 function byTags(doc: Document): { assets: string[]; metas: string[] } {
   const assets: string[] = [];
   const metas: string[] = [];
-  for (const tag of ASSET_TAGS) for (const el of doc.getElementsByTagName(tag)) collectAsset(tag, el, (e, n) => e.getAttribute(n), assets, metas);
+  for (const tag of ASSET_TAGS) {
+    for (const el of [...doc.getElementsByTagName(tag)].slice(0, MAX_ASSETS_PER_TAG)) collectAsset(tag, el, (e, n) => e.getAttribute(n), assets, metas);
+  }
   return { assets: assets.sort(), metas: metas.sort() };
 }
 
@@ -67,6 +69,20 @@ describe('simple selector matcher', () => {
     const doc = oddNames();
     expect(walked(doc)).toEqual(byTags(doc));
     expect(walked(doc).assets).toContain('/svg-a');
+  });
+
+  it('reads the first MAX_ASSETS_PER_TAG elements of each tag on a gallery page, and detects its family by them', () => {
+    // A DedeCMS gallery: the count script in the head, then more images than are read, the last ones with a
+    // DedeCMS template path that therefore goes unread in both engines.
+    const images = Array.from({ length: MAX_ASSETS_PER_TAG + 50 }, (_, i) => `<img src="${i < MAX_ASSETS_PER_TAG ? `/uploads/${i}.jpg` : `/templets/${i}.jpg`}">`).join('');
+    const doc = loadDocument(`<html><head><script src="/plus/count.php?aid=1"></script></head><body><div>${images}</div></body></html>`, 'http://example.cn/a/1.html');
+    const facts = walked(doc);
+    expect(facts).toEqual(byTags(doc));
+    expect(facts.assets.filter((a) => a.startsWith('/uploads/'))).toHaveLength(MAX_ASSETS_PER_TAG);
+    expect(facts.assets.some((a) => a.startsWith('/templets/'))).toBe(false);
+    const scores = scoreFamilies(doc, 'http://example.cn/a/1.html');
+    expect(scoreFamilies(doc, 'http://example.cn/a/1.html', walkedSelectors)).toEqual(scores);
+    expect(scores.find((s) => s.family === 'dedecms')?.score).toBe(2);
   });
 
   it.each(listFixtures().map((f) => [f.name, f] as const))('reads the assets and meta values of %s as the per-tag reads do', (_name, fixture) => {

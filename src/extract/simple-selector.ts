@@ -7,7 +7,7 @@
  * Anything else compiles to null and is left to querySelector.
  */
 import { DETECTION } from './profiles/index';
-import { ASSET_TAGS, collectAsset, STEP, type ElementFacts } from './detect';
+import { ASSET_TAGS, collectAsset, MAX_ASSETS_PER_TAG, STEP, type ElementFacts } from './detect';
 import { getterOf, methodOf, prop } from './dom-safe';
 
 interface AttrTest {
@@ -157,6 +157,8 @@ export function* walkedSelectors(doc: Document): Generator<void, ElementFacts> {
   if (!root) return { selector: answer };
   const assets: string[] = [];
   const metas: string[] = [];
+  // As many of each tag as collectFacts reads (the first ones, in document order): the same verdict in both.
+  const perTag = new Map<string, number>();
   const tagName = getterOf(root, 'tagName') as Fn;
   const localName = getterOf(root, 'localName') as Fn;
   const prefix = getterOf(root, 'prefix') as Fn;
@@ -177,7 +179,11 @@ export function* walkedSelectors(doc: Document): Generator<void, ElementFacts> {
     if (ASSET_TAG_NAMES.has(tag)) {
       // As getElementsByTagName(name) selects: the qualified name is the lower-case name, in any namespace.
       const local = localName.call(node) as string;
-      if (prefix.call(node) === null && ASSET_TAG_SET.has(local)) collectAsset(local, node, read, assets, metas);
+      const seen = perTag.get(local) ?? 0;
+      if (prefix.call(node) === null && ASSET_TAG_SET.has(local) && seen < MAX_ASSETS_PER_TAG) {
+        perTag.set(local, seen + 1);
+        collectAsset(local, node, read, assets, metas);
+      }
     }
     test(BY_TAG.get(tag), node, tag);
     if (!hasAttributes.call(node)) continue;
