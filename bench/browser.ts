@@ -62,7 +62,7 @@ async function detectorLoads(b: Browser, page: Page, tabId: number, origin: stri
     try {
       out.push({ set: p.set, id: p.id, ...(await tracedDetectorLoad(b, page, session, tabId, origin + p.path)) });
     } catch (e) {
-      out.push({ set: p.set, id: p.id, events: 0, totalMs: NaN, longestMs: NaN, cpuMs: NaN, longestCpuMs: NaN, parts: { evaluate: NaN, calls: NaN, resumed: NaN }, reported: false, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
+      out.push({ set: p.set, id: p.id, events: 0, totalMs: NaN, longestMs: NaN, cpuMs: NaN, longestCpuMs: NaN, longestGcCpuMs: NaN, longestOwnCpuMs: NaN, parts: { evaluate: NaN, calls: NaN, resumed: NaN }, reported: false, error: e instanceof Error ? e.message.split('\n')[0] : String(e) });
     }
   }
   process.stderr.write('\n');

@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { CDPSession, Page } from 'playwright-core';
+import { chromium, type Browser as PlainBrowser, type CDPSession, type Page } from 'playwright-core';
 import { PAGE_API_GLOBAL } from '../src/page-api';
-import type { Browser } from '../test/e2e/harness';
+import { CHROMIUM, type Browser } from '../test/e2e/harness';
 import { CODE_PATHS, git } from './git';
 import { replaceSection } from './report';
 
@@ -22,7 +22,7 @@ interface TraceEvent {
   /** Thread (CPU) clock: the time the thread actually ran, which other processes on the machine do not inflate. */
   tts?: number;
   tdur?: number;
-  args?: { data?: { url?: string; scriptName?: string }; fileName?: string };
+  args?: { data?: { url?: string; scriptName?: string }; fileName?: string; name?: string };
 }
 
 // Enough to see script work on the renderer's main thread, and nothing sampled (sampling would cost CPU). A cost:
@@ -59,6 +59,11 @@ export interface ScriptTime {
   /** The same two on the thread clock: time the thread really ran the script (ms). */
   cpuMs: number;
   longestCpuMs: number;
+  /** Garbage collection inside that longest piece (thread ms): V8 collects the page's whole heap, and finishes a
+   *  collection in whichever task is running when its marking is done. */
+  longestGcCpuMs: number;
+  /** The longest piece less the GC inside it, the most over all pieces: the detector's own work in one task. */
+  longestOwnCpuMs: number;
   /** Thread time by kind, ms: the script's evaluation (compile and top level), calls into it (its idle callback),
    *  and the tasks it resumed in after a scheduler.yield. */
   parts: { evaluate: number; calls: number; resumed: number };
@@ -72,15 +77,17 @@ interface Span {
   end: number;
 }
 
-/** Sum and longest of the union of intervals, per thread. */
-function union(spans: Span[]): { total: number; longest: number } {
+/** Sum and longest of the union of intervals, per thread, and its pieces. */
+function union(spans: Span[]): { total: number; longest: number; pieces: Span[] } {
   spans.sort((a, b) => (a.key === b.key ? a.start - b.start : a.key < b.key ? -1 : 1));
   let total = 0;
   let longest = 0;
+  const pieces: Span[] = [];
   let cur: Span | null = null;
   const close = (c: Span): void => {
     total += c.end - c.start;
     longest = Math.max(longest, c.end - c.start);
+    pieces.push(c);
   };
   for (const s of spans) {
     if (cur && s.key === cur.key && s.start <= cur.end) cur.end = Math.max(cur.end, s.end);
@@ -90,7 +97,25 @@ function union(spans: Span[]): { total: number; longest: number } {
     }
   }
   if (cur) close(cur);
-  return { total: total / 1000, longest: longest / 1000 };
+  return { total: total / 1000, longest: longest / 1000, pieces };
+}
+
+/** V8's and Blink's garbage collection (the page's whole heap: its DOM and every world's objects). */
+const GC_EVENT = /^(?:MajorGC|MinorGC|V8\.GC|BlinkGC|CppGC)/;
+
+/** GC events on the thread clock. */
+function gcSpans(events: TraceEvent[]): Span[] {
+  return events.filter((e) => e.ph === 'X' && e.tts !== undefined && e.tdur !== undefined && GC_EVENT.test(e.name)).map((e) => ({ key: `${e.pid}:${e.tid}`, start: e.tts!, end: e.tts! + e.tdur! }));
+}
+
+
+/**
+ * The longest unbroken GC pause (thread ms) on a renderer main thread of a trace: what the page's own heap costs
+ * it, for comparison with a GC that lands inside one of the detector's tasks.
+ */
+export function longestRendererGc(events: TraceEvent[]): number {
+  const main = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  return union(gcSpans(events).filter((s) => main.has(s.key))).longest;
 }
 
 /**
@@ -137,7 +162,19 @@ export function scriptTime(events: TraceEvent[], scriptUrl: string): ScriptTime 
   }
   const w = union(wall);
   const c = union(cpu);
-  return { events: wall.length, totalMs: w.total, longestMs: w.longest, cpuMs: c.total, longestCpuMs: c.longest, parts };
+  const gc = gcSpans(events);
+  const gcIn = (piece: Span): number => union(gc.filter((g) => g.key === piece.key && g.end > piece.start && g.start < piece.end).map((g) => ({ ...g, start: Math.max(g.start, piece.start), end: Math.min(g.end, piece.end) }))).total;
+  const longestPiece = c.pieces.reduce<Span | null>((a, p) => (!a || p.end - p.start > a.end - a.start ? p : a), null);
+  return {
+    events: wall.length,
+    totalMs: w.total,
+    longestMs: w.longest,
+    cpuMs: c.total,
+    longestCpuMs: c.longest,
+    longestGcCpuMs: longestPiece ? gcIn(longestPiece) : 0,
+    longestOwnCpuMs: Math.max(0, ...c.pieces.map((p) => (p.end - p.start) / 1000 - gcIn(p))),
+    parts,
+  };
 }
 
 /** Clears what the background stored about a tab's last detection, so that the next one can be awaited. */
@@ -160,16 +197,18 @@ export async function awaitDetection(browser: Browser, tabId: number, timeout = 
  * Loads a URL in `page` under a trace and returns the detector's main-thread time on that load. Waits for
  * DOMContentLoaded only (the detector runs at document_idle, after it): some corpus pages never fire `load`.
  */
-export async function tracedDetectorLoad(browser: Browser, page: Page, session: CDPSession, tabId: number, url: string, timeout = 4000, loadTimeout = 30_000): Promise<ScriptTime & { reported: boolean; traceEvents: number; dataLoss: boolean }> {
+export async function tracedDetectorLoad(browser: Browser, page: Page, session: CDPSession, tabId: number, url: string, timeout = 4000, loadTimeout = 30_000): Promise<ScriptTime & { reported: boolean; traceEvents: number; dataLoss: boolean; elapsedMs: number }> {
   await forgetDetection(browser, tabId);
   const trace = await startTrace(session);
+  const start = performance.now();
   const loaded = page.goto(url, { waitUntil: 'domcontentloaded', timeout: loadTimeout }).then(() => awaitDetection(browser, tabId, timeout));
   // When the detector reported, its message has been handled by the background: its last callback has returned.
   // The trace is stopped whatever happened, or the next Tracing.start would fail.
   const reported = await loaded.catch((e: unknown) => e as Error);
+  const elapsedMs = performance.now() - start;
   const events = await trace.stop();
   if (reported instanceof Error) throw reported;
-  return { ...scriptTime(events, `chrome-extension://${browser.extensionId}/detector.js`), reported, traceEvents: events.length, dataLoss: events.dataLoss };
+  return { ...scriptTime(events, `chrome-extension://${browser.extensionId}/detector.js`), reported, traceEvents: events.length, dataLoss: events.dataLoss, elapsedMs };
 }
 
 export interface Extraction {
@@ -210,6 +249,31 @@ export async function pageExtraction(browser: Browser, tabId: number): Promise<E
 export function sizes(paths: string[]): { raw: number; gzip: number } {
   const buf = Buffer.concat(paths.map((p) => readFileSync(p)));
   return { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length };
+}
+
+/** Debian's Chromium without the extension, with the harness's flags otherwise: the control for a page's own costs. */
+export async function launchPlain(): Promise<PlainBrowser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+}
+
+/**
+ * Loads a URL in a new tab of a browser without the extension under a trace, for as long as the same page took with
+ * the extension (at least `ms`), and returns the page's longest GC pause (see longestRendererGc).
+ */
+export async function pageGcWithoutExtension(browser: PlainBrowser, url: string, ms: number, loadTimeout = 30_000): Promise<number> {
+  const page = await browser.newPage();
+  try {
+    await onlyLocal(page, new URL(url).origin);
+    const session = await page.context().newCDPSession(page);
+    const trace = await startTrace(session);
+    const loaded = page.goto(url, { waitUntil: 'domcontentloaded', timeout: loadTimeout }).then(() => new Promise((ok) => setTimeout(ok, ms)));
+    const done = await loaded.catch((e: unknown) => e as Error);
+    const events = await trace.stop();
+    if (done instanceof Error) throw done;
+    return longestRendererGc(events);
+  } finally {
+    await page.close().catch(() => undefined);
+  }
 }
 
 /** Lets the page reach only our server: corpus pages link to hosts that this machine cannot reach. */
