@@ -12,8 +12,8 @@
  *   npm run bench:browser -- --write-md       also replace the browser section of BENCHMARKS.md
  *   npm run bench:browser -- --limit 5        at most 5 pages per set; --runs 12 popup runs
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
@@ -80,6 +80,38 @@ async function controlLoad(b: Browser, page: Page, html: string): Promise<Script
   const t = scriptTime(await trace.stop(), `chrome-extension://${b.extensionId}/detector.js`);
   await session.detach();
   return t;
+}
+
+/**
+ * The floor under the detector's time: a content script that sends the same report at the same moment (an idle
+ * callback after document_idle) and detects nothing. Its cost (compiling and running a script in the isolated
+ * world, the extension API's first use there, the message) is what any detector pays on every page load.
+ */
+const FLOOR_DETECTOR = `(() => {
+  const report = () => void chrome.runtime.sendMessage({ type: 'page-detected', detection: { family: 'generic', confidence: 0, isArticle: true, reason: 'floor' }, title: document.title }).catch(() => {});
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(report, { timeout: 1000 });
+  else setTimeout(report, 0);
+})();
+`;
+
+/** The same page loads with the floor detector in place of detector.js (a copy of dist/, in a browser of its own). */
+async function floorLoads(origin: string, paths: { set: string; id: string; path: string }[]): Promise<PageLoad[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'qingdu-floor-'));
+  cpSync(DIST, dir, { recursive: true });
+  writeFileSync(join(dir, 'detector.js'), FLOOR_DETECTOR);
+  const b = await launch({ dist: dir });
+  try {
+    const page = await b.context.newPage();
+    await onlyLocal(page, origin);
+    await page.goto(`${origin}/start`);
+    const tabId = await tabIdOf(b, page);
+    await page.goto(`${origin}${paths[0]!.path}`);
+    await awaitDetection(b, tabId);
+    return await detectorLoads(b, page, tabId, origin, paths);
+  } finally {
+    await b.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // ---- popup ----
@@ -222,7 +254,9 @@ async function main(): Promise<void> {
     await awaitDetection(b, tabId);
     const popup = await popupRuns(b, page, tabId, runs);
     const bundles = BUNDLES.map(([name, file, what]) => ({ name, what, ...sizes(withImports(file)) }));
-    report({ loads, control, popup, bundles, chromium: chromiumVersion(b), load: [load0, loadavg()[0]!], seconds: (performance.now() - started) / 1000 });
+    await b.close();
+    const floor = await floorLoads(server.origin, paths);
+    report({ loads, control, floor, popup, bundles, chromium: chromiumVersion(b), load: [load0, loadavg()[0]!], seconds: (performance.now() - started) / 1000 });
   } finally {
     await b.close();
     await server.close();
@@ -232,11 +266,24 @@ async function main(): Promise<void> {
 interface Results {
   loads: PageLoad[];
   control: ScriptTime;
+  floor: PageLoad[];
   popup: { cold: PopupRun[]; warm: PopupRun[] };
   bundles: { name: string; what: string; raw: number; gzip: number }[];
   chromium: string;
   load: [number, number];
   seconds: number;
+}
+
+/** The floor's figures, as the detector's (loads with no event or no report left out the same way). */
+function floorLine(floor: PageLoad[]): string {
+  const ok = floor.filter((l) => !l.error && l.events > 0);
+  if (!ok.length) return 'floor (a content script that only reports): no measurement';
+  const med = (f: (l: PageLoad) => number): string => ms(median(ok.map(f)));
+  return (
+    `the floor, measured in the same run: a content script that sends the same report at the same moment and detects nothing costs ` +
+    `${med((l) => l.cpuMs)} / ${med((l) => l.totalMs)} ms per page load (median thread / wall over ${ok.length} loads; evaluating it ${med((l) => l.parts.evaluate)}, ` +
+    `its idle callback with the report ${med((l) => l.parts.calls)}): the rest of the detector's time is the detection`
+  );
 }
 
 function report(r: Results): void {
@@ -288,6 +335,7 @@ function report(r: Results): void {
     `detector events on ${ok.length}/${loaded.length} page loads${noEvents.length ? ` (none, left out of the figures, on: ${noEvents.map((l) => `${l.set}/${l.id}`).join(', ')}: pages that send themselves to another host)` : ''}; control (the seed page in about:blank, where content scripts do not run): ${r.control.events} events, ${ms(r.control.totalMs)} ms`,
     `detector reported to the background on ${ok.length - silent.length}/${ok.length} loads${silent.length ? ` (silent: pages it leaves alone by design, such as pages with clobbering element names, or no report within 4 s: ${silent.map((l) => `${l.set}/${l.id}`).join(', ')})` : ''}`,
     ...(failed.length ? [`page loads that failed (left out): ${failed.map((l) => `${l.set}/${l.id}: ${l.error}`).join('; ')}`] : []),
+    floorLine(r.floor),
     `where the thread time goes (median per load, ms): evaluating the script ${ms(median(ok.map((l) => l.parts.evaluate)))}, its idle callback (set-up up to the first yield) ${ms(median(ok.map((l) => l.parts.calls)))}, the tasks it resumes in after each yield (the detection itself, the report to the background) ${ms(median(ok.map((l) => l.parts.resumed)))}`,
     `heaviest pages (longest piece, thread ms): ${worst.map((l) => `${l.set}/${l.id} ${ms(l.longestCpuMs)} (wall ${ms(l.longestMs)})`).join(', ')}`,
   ];
@@ -358,6 +406,9 @@ const METHOD = `<details><summary>Method</summary>
   pages traced with \`devtools.timeline\` alone (no per-wrapper \`v8\` events) showed 0-40 % less thread time, and
   still over 16 ms. The
   control loads the seed page's HTML into about:blank, which no content script matches: it must show 0 events.
+  The _floor_: the same page loads, traced the same way, in a second browser whose copy of the extension has, in
+  place of detector.js, a script that sends the same report at the same moment and detects nothing (what any
+  detector pays per page load: its evaluation, the extension API's first use in the isolated world, the message).
 - **Popup render.** The reader opened as a tab (\`popup.html?tab=ID\`, as the e2e tests do), with a probe
   (MutationObserver added before the page's scripts) that notes \`performance.now()\` when \`body[data-state=article]\`,
   a non-empty \`#title\` and a first node in \`#content\` are all there. The span is from the popup's navigation start

@@ -76,8 +76,10 @@ export interface Browser {
 }
 
 /** Launches Chromium with the built extension, in a fresh profile that saves downloads without asking. */
-export async function launch(options: { locale?: string } = {}): Promise<Browser> {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`no built extension in ${DIST}: run npm run build first`);
+/** `dist`: the unpacked extension to load (default dist/; the browser benchmark loads a variant of it). */
+export async function launch(options: { locale?: string; dist?: string } = {}): Promise<Browser> {
+  const dist = options.dist ?? DIST;
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`no built extension in ${dist}: run npm run build first`);
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium, or set QINGDU_CHROMIUM)`);
   const profile = mkdtempSync(join(tmpdir(), 'qingdu-e2e-'));
   const downloads = join(profile, 'downloads');
@@ -101,8 +103,8 @@ export async function launch(options: { locale?: string } = {}): Promise<Browser
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
