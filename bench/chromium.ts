@@ -108,7 +108,6 @@ function gcSpans(events: TraceEvent[]): Span[] {
   return events.filter((e) => e.ph === 'X' && e.tts !== undefined && e.tdur !== undefined && GC_EVENT.test(e.name)).map((e) => ({ key: `${e.pid}:${e.tid}`, start: e.tts!, end: e.tts! + e.tdur! }));
 }
 
-
 /**
  * The longest unbroken GC pause (thread ms) on a renderer main thread of a trace: what the page's own heap costs
  * it, for comparison with a GC that lands inside one of the detector's tasks.

@@ -75,8 +75,10 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the built extension, in a fresh profile that saves downloads without asking. */
-/** `dist`: the unpacked extension to load (default dist/; the browser benchmark loads a variant of it). */
+/**
+ * Launches Chromium with the built extension, in a fresh profile that saves downloads without asking. `dist`: the
+ * unpacked extension to load (default dist/; the browser benchmark loads a variant of it).
+ */
 export async function launch(options: { locale?: string; dist?: string } = {}): Promise<Browser> {
   const dist = options.dist ?? DIST;
   if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`no built extension in ${dist}: run npm run build first`);
