@@ -94,6 +94,20 @@ const FLOOR_DETECTOR = `(() => {
 })();
 `;
 
+/**
+ * A tab on the local server, its id, after one unmeasured load of `firstPath`: the first run of a content script in
+ * a renderer includes compiling it.
+ */
+async function warmTab(b: Browser, origin: string, firstPath: string): Promise<{ page: Page; tabId: number }> {
+  const page = await b.context.newPage();
+  await onlyLocal(page, origin);
+  await page.goto(`${origin}/start`);
+  const tabId = await tabIdOf(b, page);
+  await page.goto(`${origin}${firstPath}`);
+  await awaitDetection(b, tabId);
+  return { page, tabId };
+}
+
 /** The same page loads with the floor detector in place of detector.js (a copy of dist/, in a browser of its own). */
 async function floorLoads(origin: string, paths: { set: string; id: string; path: string }[]): Promise<PageLoad[]> {
   const dir = mkdtempSync(join(tmpdir(), 'qingdu-floor-'));
@@ -101,12 +115,7 @@ async function floorLoads(origin: string, paths: { set: string; id: string; path
   writeFileSync(join(dir, 'detector.js'), FLOOR_DETECTOR);
   const b = await launch({ dist: dir });
   try {
-    const page = await b.context.newPage();
-    await onlyLocal(page, origin);
-    await page.goto(`${origin}/start`);
-    const tabId = await tabIdOf(b, page);
-    await page.goto(`${origin}${paths[0]!.path}`);
-    await awaitDetection(b, tabId);
+    const { page, tabId } = await warmTab(b, origin, paths[0]!.path);
     return await detectorLoads(b, page, tabId, origin, paths);
   } finally {
     await b.close();
@@ -239,14 +248,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   const b = await launch();
   try {
-    const page = await b.context.newPage();
-    await onlyLocal(page, server.origin);
-    await page.goto(`${server.origin}/start`);
-    const tabId = await tabIdOf(b, page);
-    // One unmeasured load: the first run of a content script in a renderer includes compiling it.
-    await page.goto(`${server.origin}${paths[0]!.path}`);
-    await awaitDetection(b, tabId);
-
+    const { page, tabId } = await warmTab(b, server.origin, paths[0]!.path);
     const loads = await detectorLoads(b, page, tabId, server.origin, paths);
     const control = await controlLoad(b, page, seedHtml);
 
@@ -254,11 +256,13 @@ async function main(): Promise<void> {
     await awaitDetection(b, tabId);
     const popup = await popupRuns(b, page, tabId, runs);
     const bundles = BUNDLES.map(([name, file, what]) => ({ name, what, ...sizes(withImports(file)) }));
+    const chromium = chromiumVersion(b);
     await b.close();
+    // The floor in a browser of its own, after this one is closed.
     const floor = await floorLoads(server.origin, paths);
-    report({ loads, control, floor, popup, bundles, chromium: chromiumVersion(b), load: [load0, loadavg()[0]!], seconds: (performance.now() - started) / 1000 });
+    report({ loads, control, floor, popup, bundles, chromium, load: [load0, loadavg()[0]!], seconds: (performance.now() - started) / 1000 });
   } finally {
-    await b.close();
+    await b.close(); // again after a failure; a second close of a closed browser does nothing
     await server.close();
   }
 }

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser as PlainBrowser, type CDPSession, type Page } from 'playwright-core';
 import { PAGE_API_GLOBAL } from '../src/page-api';
-import { CHROMIUM, type Browser } from '../test/e2e/harness';
+import { CHROMIUM, CHROMIUM_ARGS, type Browser } from '../test/e2e/harness';
 import { CODE_PATHS, git } from './git';
 import { replaceSection } from './report';
 
@@ -252,7 +252,7 @@ export function sizes(paths: string[]): { raw: number; gzip: number } {
 
 /** Debian's Chromium without the extension, with the harness's flags otherwise: the control for a page's own costs. */
 export async function launchPlain(): Promise<PlainBrowser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The type-selector helpers answer as the selector engine does: closestTag as closest(), hasTagBelow as
- * querySelector() !== null, elementsBelow as querySelectorAll(), for the tag lists the extraction asks, on the fixtures and on hostile markup.
+ * querySelector() !== null, elementsBelow as querySelectorAll(), for the tag lists the extraction asks, on the
+ * fixtures and on hostile markup.
  */
 import { describe, expect, it } from 'vitest';
 import { closestTag, elementsBelow, hasTagBelow, tagSet } from '../src/extract/tag-match';

@@ -12,6 +12,8 @@ import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, ty
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
 export const CHROMIUM = process.env.QINGDU_CHROMIUM ?? '/usr/bin/chromium';
+/** Flags for Chromium as root in a container, with no traffic of its own (the benchmarks' plain browser too). */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface Route {
   body: string | Buffer;
@@ -98,13 +100,7 @@ export async function launch(options: { locale?: string; dist?: string } = {}): 
     acceptDownloads: true,
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_ARGS,
       `--disable-extensions-except=${dist}`,
       `--load-extension=${dist}`,
     ],
