@@ -6,6 +6,9 @@
  *     detector.js), with a control load of the same page where content scripts do not run;
  *   - popup render on the seed page: popup.html?tab=ID opened as a tab, from its navigation start to the article in
  *     its DOM;
+ *   - the detection's first run against a second run in the same world (the detector's detection built on its own,
+ *     run in the pages' main world in a browser without the extension): how much of the detector's time is paid
+ *     only because each page load is a new world;
  *   - bundle sizes of dist/.
  *
  *   npm run bench:browser                     table on stdout
@@ -17,8 +20,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
+import { build, type Rollup } from 'vite';
 import { DIST, launch, serve, tabIdOf, type Browser, type Route } from '../test/e2e/harness';
-import { awaitDetection, chromiumVersion, commitLabel, onlyLocal, sizes, startTrace, scriptTime, tracedDetectorLoad, writeSection, type ScriptTime } from './chromium';
+import { awaitDetection, chromiumVersion, commitLabel, launchPlain, onlyLocal, sizes, startTrace, scriptTime, tracedDetectorLoad, writeSection, type ScriptTime } from './chromium';
 import { median, quantile } from './metrics';
 import { markdownTable, textTable } from './report';
 import { CORPUS_DIR, setByName } from './sets';
@@ -106,6 +110,64 @@ async function warmTab(b: Browser, origin: string, firstPath: string): Promise<{
   await page.goto(`${origin}${firstPath}`);
   await awaitDetection(b, tabId);
   return { page, tabId };
+}
+
+// ---- first run and second run ----
+
+interface FirstRun {
+  /** The detection's first run after the page loaded, ms (wall: performance.now). */
+  first: number;
+  /** The same, run again in the same world: the mean of ten runs, ms. */
+  again: number;
+}
+
+/** detectPage (src/extract/detect.ts, what the detector runs step by step) as a classic script defining __qingduBenchDetection. */
+async function detectionScript(): Promise<string> {
+  const out = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    publicDir: false,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: { write: false, minify: true, target: ['chrome121'], lib: { entry: join(ROOT, 'bench/detection-entry.ts'), formats: ['iife'], name: '__qingduBenchDetection' } },
+  })) as Rollup.RollupOutput[];
+  return out[0]!.output[0].code;
+}
+
+/**
+ * Each page loaded in a browser without the extension, then the detection run in its main world: once, then ten
+ * times again. Everything a page load starts afresh (compiling the functions and regular expressions, parsing the
+ * selectors, setting up the DOM bindings of the world) is in the first run only: the detector content script, in a
+ * new isolated world on every page load, always pays it.
+ */
+async function firstRuns(origin: string, paths: { path: string }[]): Promise<FirstRun[]> {
+  const script = await detectionScript();
+  const probe = `(() => {
+    (0, eval)(${JSON.stringify(script)});
+    const detect = __qingduBenchDetection.detectPage;
+    let t = performance.now();
+    detect(document, location.href);
+    const first = performance.now() - t;
+    t = performance.now();
+    for (let i = 0; i < 10; i++) detect(document, location.href);
+    return { first, again: (performance.now() - t) / 10 };
+  })()`;
+  const b = await launchPlain();
+  const out: FirstRun[] = [];
+  try {
+    const page = await b.newPage();
+    await onlyLocal(page, origin);
+    for (const p of paths) {
+      try {
+        await page.goto(origin + p.path, { waitUntil: 'load', timeout: 30_000 });
+        out.push(await page.evaluate<FirstRun>(probe));
+      } catch {
+        /* a page that navigates itself away: left out, as in the traced loads */
+      }
+    }
+  } finally {
+    await b.close();
+  }
+  return out;
 }
 
 /** The same page loads with the floor detector in place of detector.js (a copy of dist/, in a browser of its own). */
@@ -260,7 +322,8 @@ async function main(): Promise<void> {
     await b.close();
     // The floor in a browser of its own, after this one is closed.
     const floor = await floorLoads(server.origin, paths);
-    report({ loads, control, floor, popup, bundles, chromium, load: [load0, loadavg()[0]!], seconds: (performance.now() - started) / 1000 });
+    const runsTwice = await firstRuns(server.origin, paths);
+    report({ loads, control, floor, runsTwice, popup, bundles, chromium, load: [load0, loadavg()[0]!], seconds: (performance.now() - started) / 1000 });
   } finally {
     await b.close(); // again after a failure; a second close of a closed browser does nothing
     await server.close();
@@ -271,6 +334,7 @@ interface Results {
   loads: PageLoad[];
   control: ScriptTime;
   floor: PageLoad[];
+  runsTwice: FirstRun[];
   popup: { cold: PopupRun[]; warm: PopupRun[] };
   bundles: { name: string; what: string; raw: number; gzip: number }[];
   chromium: string;
@@ -287,6 +351,18 @@ function floorLine(floor: PageLoad[]): string {
     `the floor, measured in the same run: a content script that sends the same report at the same moment and detects nothing costs ` +
     `${med((l) => l.cpuMs)} / ${med((l) => l.totalMs)} ms per page load (median thread / wall over ${ok.length} loads; evaluating it ${med((l) => l.parts.evaluate)}, ` +
     `its idle callback with the report ${med((l) => l.parts.calls)}): the rest of the detector's time is the detection`
+  );
+}
+
+function firstRunLine(runs: FirstRun[]): string {
+  if (!runs.length) return 'first run against a second run: no measurement';
+  const first = median(runs.map((x) => x.first));
+  const again = median(runs.map((x) => x.again));
+  return (
+    `the detection's first run against a second run in the same world (detectPage built on its own, run in the main world of each page after its load, ` +
+    `in a browser without the extension; wall ms, medians over ${runs.length} pages): first ${ms(first)}, again ${ms(again)}: ` +
+    `${ms(first - again)} ms of a first run is paid because the world is new (compiling the functions and regular expressions, parsing the selectors, ` +
+    `the DOM bindings), and the detector content script runs in a new world on every page load`
   );
 }
 
@@ -340,6 +416,7 @@ function report(r: Results): void {
     `detector reported to the background on ${ok.length - silent.length}/${ok.length} loads${silent.length ? ` (silent: pages it leaves alone by design, such as pages with clobbering element names, or no report within 4 s: ${silent.map((l) => `${l.set}/${l.id}`).join(', ')})` : ''}`,
     ...(failed.length ? [`page loads that failed (left out): ${failed.map((l) => `${l.set}/${l.id}: ${l.error}`).join('; ')}`] : []),
     floorLine(r.floor),
+    firstRunLine(r.runsTwice),
     `where the thread time goes (median per load, ms): evaluating the script ${ms(median(ok.map((l) => l.parts.evaluate)))}, its idle callback (set-up up to the first yield) ${ms(median(ok.map((l) => l.parts.calls)))}, the tasks it resumes in after each yield (the detection itself, the report to the background) ${ms(median(ok.map((l) => l.parts.resumed)))}`,
     `heaviest pages (longest piece, thread ms): ${worst.map((l) => `${l.set}/${l.id} ${ms(l.longestCpuMs)} (wall ${ms(l.longestMs)})`).join(', ')}`,
   ];
@@ -408,11 +485,17 @@ const METHOD = `<details><summary>Method</summary>
   own CPU clock (\`tdur\`); _wall_ time (\`dur\`) also counts the time the thread was descheduled, which on this
   loaded 2-core machine (other benchmarks ran beside it) inflates it. Tracing itself adds to both: the same heavy
   pages traced with \`devtools.timeline\` alone (no per-wrapper \`v8\` events) showed 0-40 % less thread time, and
-  still over 16 ms. The
-  control loads the seed page's HTML into about:blank, which no content script matches: it must show 0 events.
+  still over 16 ms. The control loads the seed page's HTML into about:blank, which no content script matches: it must show 0 events.
   The _floor_: the same page loads, traced the same way, in a second browser whose copy of the extension has, in
   place of detector.js, a script that sends the same report at the same moment and detects nothing (what any
   detector pays per page load: its evaluation, the extension API's first use in the isolated world, the message).
+  _First run and again_: the detection alone (\`detectPage\` from src/extract/detect.ts, built by the benchmark into
+  a classic script of its own), evaluated in each page's main world after its load in a third browser without the
+  extension, timed with \`performance.now()\` on its first run and as the mean of ten more runs in the same world.
+  The difference is the part of a first run that a fresh JavaScript world costs (V8 compiles each function and
+  regular expression on first use, Blink parses each selector once per document and sets up the DOM bindings
+  of each world): the detector pays it on every page load, and it shrinks only with the code and the patterns a
+  detection runs, not with a faster walk of the page.
 - **Popup render.** The reader opened as a tab (\`popup.html?tab=ID\`, as the e2e tests do), with a probe
   (MutationObserver added before the page's scripts) that notes \`performance.now()\` when \`body[data-state=article]\`,
   a non-empty \`#title\` and a first node in \`#content\` are all there. The span is from the popup's navigation start
