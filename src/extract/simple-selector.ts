@@ -179,10 +179,12 @@ export function* walkedSelectors(doc: Document): Generator<void, ElementFacts> {
     if (ASSET_TAG_NAMES.has(tag)) {
       // As getElementsByTagName(name) selects: the qualified name is the lower-case name, in any namespace.
       const local = localName.call(node) as string;
-      const seen = perTag.get(local) ?? 0;
-      if (prefix.call(node) === null && ASSET_TAG_SET.has(local) && seen < MAX_ASSETS_PER_TAG) {
-        perTag.set(local, seen + 1);
-        collectAsset(local, node, read, assets, metas);
+      if (prefix.call(node) === null && ASSET_TAG_SET.has(local)) {
+        const seen = perTag.get(local) ?? 0;
+        if (seen < MAX_ASSETS_PER_TAG) {
+          perTag.set(local, seen + 1);
+          collectAsset(local, node, read, assets, metas);
+        }
       }
     }
     test(BY_TAG.get(tag), node, tag);
