@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES_DIR } from './helpers';
@@ -75,6 +76,20 @@ describe('qingdu extract, one file', () => {
     expect((JSON.parse(r.stdout) as { textContent: string }).textContent.length).toBeGreaterThan(0);
   });
 
+  it('gives a saved page without --url its file URL, escaped whatever the name holds', () => {
+    const dir = join(tmp, 'saved #1 ?');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, '通知 50%#2.html');
+    writeFileSync(file, NOTICE('utf-8'));
+    const r = qingdu('extract', file, '--format', 'json');
+    expect(r.status, r.stderr).toBe(0);
+    const { url } = JSON.parse(r.stdout) as { url: string };
+    expect(url).toBe(pathToFileURL(file).href);
+    // Pasted into a string, '#' would end the path and '?' start a query.
+    expect(new URL(url).hash).toBe('');
+    expect(decodeURIComponent(new URL(url).pathname)).toBe(file);
+  });
+
   it('exits 1 with a one-line message, no stack trace, for unreadable input', () => {
     const missing = qingdu('extract', join(tmp, 'nope.html'));
     expect(missing.status).toBe(1);
@@ -88,6 +103,32 @@ describe('qingdu extract, one file', () => {
     writeFileSync(empty, '');
     expect(qingdu('extract', empty).stderr).toMatch(/empty file/);
     for (const r of [missing, bin]) expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('refuses a malformed --url as a usage error, with no stack trace', () => {
+    for (const url of ['http://', 'https://exa mple.com/a', 'http://[::1']) {
+      for (const r of [qingdu('extract', ARTICLE, '--url', url), ...(url === 'http://' ? [qingdu('detect', ARTICLE, '--url', url)] : [])]) {
+        expect(r.status, url).toBe(1);
+        expect(r.stdout, url).toBe('');
+        expect(r.stderr, url).toBe(`qingdu: --url "${url}" is not a valid URL\nTry 'qingdu --help'.\n`);
+      }
+    }
+  });
+
+  it('says on one line that a directory holds no pages, naming what it looked for, and exits 1', () => {
+    const dir = join(tmp, 'no-pages');
+    mkdirSync(join(dir, 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'index.asp'), NOTICE('utf-8'));
+    const r = qingdu('extract', dir);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^qingdu: .*no-pages: no pages found in this directory \(looked for \.html, \.htm, \.shtml, .*\.gz\)\n$/);
+    // Beside other inputs it is one failed record among the pages.
+    const both = qingdu('extract', dir, ARTICLE, '--format', 'json');
+    expect(both.status).toBe(1);
+    const records = both.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; ok: boolean; error?: string });
+    expect(records.map((x) => [x.file === dir, x.ok])).toEqual([[true, false], [false, true]]);
+    expect(records[0]!.error).toMatch(/^no pages found/);
   });
 
   it('exits 1 on usage errors and explains itself in --help', () => {
@@ -152,6 +193,23 @@ describe('qingdu extract, a directory', () => {
     expect(r.stderr).toMatch(/inputs failed:/);
     expect(r.stderr).toContain('broken.html: binary file');
     expect(r.status).toBe(1);
+  });
+
+  it('writes exactly the record shapes --help describes, for every format', () => {
+    const help = qingdu('--help').stdout;
+    const shapes = { json: ['file', 'ok', 'article'], text: ['file', 'ok', 'title', 'format', 'output'], failed: ['file', 'ok', 'error'] };
+    expect(help).toContain('--format json            {"file", "ok": true, "article"}');
+    expect(help).toContain('--format text, md, html  {"file", "ok": true, "title", "format", "output"}');
+    expect(help).toContain('an input that failed     {"file", "ok": false, "error"}');
+    for (const format of ['json', 'text', 'md', 'html']) {
+      const r = qingdu('extract', join(dir, 'a.html'), join(dir, 'list.html'), join(dir, 'gone.html'), '--format', format);
+      const [gone, good, list] = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(Object.keys(good!), format).toEqual(format === 'json' ? shapes.json : shapes.text);
+      for (const failed of [gone!, list!]) expect(Object.keys(failed), format).toEqual(shapes.failed);
+      if (format !== 'json') expect(good!.format).toBe(format);
+      // output is what the one-file command prints in that format.
+      if (format === 'text') expect(good!.output).toBe(qingdu('extract', join(dir, 'a.html')).stdout);
+    }
   });
 
   it('gives text, Markdown or HTML per record in the other formats', () => {

@@ -3,10 +3,12 @@
  *   qingdu extract <file-or-dir>... [--url URL] [--format text|md|html|json] [--force]
  * One file → the article on stdout. Several files or a directory → JSON Lines, one record per page, a progress bar
  * on a terminal, and the failures listed at the end. Exit 0 with output, 2 when no article was found, 1 when an
- * input could not be read or the command was wrong.
+ * input could not be read or processed, or the command was wrong. A user's mistake and a failure of ours alike give
+ * one line on stderr, never a stack trace (QINGDU_DEBUG=1 shows the stack of an internal error).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
@@ -21,7 +23,10 @@ import { decodePage } from './decode';
 const VERSION = '0.1.0';
 const FORMATS = ['text', 'md', 'html', 'json'] as const;
 type Format = (typeof FORMATS)[number];
-const PAGE_FILE = /\.(?:s?html?|xhtml|htm)(?:\.gz)?$/i;
+const PAGE_EXTENSIONS = ['html', 'htm', 'shtml', 'shtm', 'xhtml'] as const;
+const PAGE_FILE = new RegExp(`\\.(?:${PAGE_EXTENSIONS.join('|')})(?:\\.gz)?$`, 'i');
+// Named in --help and in the message for a directory without pages, so that both say what PAGE_FILE matches.
+const PAGE_EXTENSIONS_TEXT = `${PAGE_EXTENSIONS.map((e) => `.${e}`).join(', ')}, each also gzip-compressed as .gz`;
 
 export const HELP = `qingdu ${VERSION} — 清读: clean articles from Chinese institutional web pages
 
@@ -30,11 +35,15 @@ Usage:
   qingdu detect <file>... [--url URL]
   qingdu --help | --version
 
-extract   Reads saved pages (.html, .htm, .shtml, also gzip-compressed .gz) and prints the article.
+extract   Reads saved pages and prints the article. Pages are files ending in
+          ${PAGE_EXTENSIONS_TEXT}.
           One file: the article in the chosen format on stdout.
-          Several files or a directory (searched recursively): JSON Lines on stdout, one record per page
-          ({"file", "ok", "article"} or {"file", "ok": false, "error"}), a progress bar on a terminal, and
-          a summary of the failures on stderr at the end.
+          Several files or a directory (searched recursively): JSON Lines on stdout, one record per page,
+          a progress bar on a terminal, and a summary of the failures on stderr at the end. The records:
+            --format json            {"file", "ok": true, "article"}: article is the Article object (below)
+            --format text, md, html  {"file", "ok": true, "title", "format", "output"}: the article's title,
+                                     the format, and the text, Markdown or HTML that one file would print
+            an input that failed     {"file", "ok": false, "error"}: why, in one line
 detect    Prints the CMS family, the confidence and whether the page is an article, one JSON line per file.
 
 Options:
@@ -54,7 +63,10 @@ Encodings: a BOM wins; bytes that are valid UTF-8 are UTF-8 (even under a stale 
 otherwise the declared charset, else GB18030 (which also reads GBK and GB2312).
 
 Exit status: 0 with output; 2 when no article was found (for several inputs: in some page, none unreadable);
-1 when an input could not be read, or on a usage error.
+1 when an input could not be read (missing, binary, empty, a directory with no pages), on an internal error,
+or on a usage error.
+
+Environment: QINGDU_DEBUG=1 prints the stack trace of an internal error.
 `;
 
 class UsageError extends Error {}
@@ -64,7 +76,17 @@ interface Outcome {
   ok: boolean;
   article?: Article | null;
   error?: string;
-  kind?: 'unreadable' | 'no-article';
+  kind?: 'unreadable' | 'no-article' | 'internal';
+  /** The page as --format prints it (not made for JSON Lines in json, whose record holds the Article itself). */
+  output?: string;
+  /** The exception behind an internal error, for QINGDU_DEBUG. */
+  cause?: unknown;
+}
+
+const debugging = (): boolean => Boolean(process.env.QINGDU_DEBUG);
+
+function messageOf(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0]!;
 }
 
 function listInputs(paths: string[]): { files: string[]; missing: Outcome[]; many: boolean } {
@@ -82,7 +104,10 @@ function listInputs(paths: string[]): { files: string[]; missing: Outcome[]; man
     try {
       if (statSync(p).isDirectory()) {
         many = true;
+        const before = files.length;
         walk(p);
+        // Silence would look like success: say what was looked for (pages saved as .asp or .jsp are not found).
+        if (files.length === before) missing.push({ file: p, ok: false, kind: 'unreadable', error: `no pages found in this directory (looked for ${PAGE_EXTENSIONS_TEXT})` });
       } else files.push(p);
     } catch (e) {
       missing.push({ file: p, ok: false, kind: 'unreadable', error: describeFsError(e) });
@@ -118,7 +143,8 @@ function documentFor(html: string, url: string): Document {
 }
 
 function pageUrl(file: string, url: string | undefined): string {
-  return url ?? `file://${resolve(file)}`;
+  // pathToFileURL escapes what a path may hold and a URL may not (#, ?, %, spaces).
+  return url ?? pathToFileURL(resolve(file)).href;
 }
 
 function render(article: Article, format: Format, doc: Document): string {
@@ -134,17 +160,35 @@ function render(article: Article, format: Format, doc: Document): string {
   }
 }
 
-function extractOne(file: string, url: string | undefined, force: boolean): Outcome & { doc?: Document } {
+interface ExtractOptions {
+  url: string | undefined;
+  force: boolean;
+  format: Format;
+  /** JSON Lines: a json record carries the Article, not its pretty-printed text. */
+  batch: boolean;
+}
+
+/** One page, read, extracted and rendered. Whatever goes wrong becomes this page's outcome, never the run's. */
+function extractOne(file: string, options: ExtractOptions): Outcome {
   let html: string;
   try {
     html = readPage(file);
   } catch (e) {
     return { file, ok: false, kind: 'unreadable', error: e instanceof Error && !(e as NodeJS.ErrnoException).code ? e.message : describeFsError(e) };
   }
-  const doc = documentFor(html, pageUrl(file, url));
-  const { article, detection } = analyzePage(doc, { url: pageUrl(file, url), force });
-  if (!article) return { file, ok: false, kind: 'no-article', error: `no article found (${detection.reason})`, doc };
-  return { file, ok: true, article, doc };
+  try {
+    const doc = documentFor(html, pageUrl(file, options.url));
+    const { article, detection } = analyzePage(doc, { url: pageUrl(file, options.url), force: options.force });
+    if (!article) return { file, ok: false, kind: 'no-article', error: `no article found (${detection.reason})` };
+    const output = options.batch && options.format === 'json' ? undefined : render(article, options.format, doc);
+    return { file, ok: true, article, output };
+  } catch (e) {
+    return { file, ok: false, kind: 'internal', error: `internal error: ${messageOf(e)}`, cause: e };
+  }
+}
+
+function printStack(outcome: Outcome): void {
+  if (debugging() && outcome.cause !== undefined) process.stderr.write(`${outcome.cause instanceof Error ? outcome.cause.stack : messageOf(outcome.cause)}\n`);
 }
 
 class Progress {
@@ -162,40 +206,56 @@ class Progress {
 }
 
 function exitCodeFor(outcomes: Outcome[]): number {
-  if (outcomes.some((o) => o.kind === 'unreadable')) return 1;
+  if (outcomes.some((o) => o.kind === 'unreadable' || o.kind === 'internal')) return 1;
   if (outcomes.some((o) => o.kind === 'no-article')) return 2;
   return 0;
+}
+
+/** --url is the user's to get right: a bad one is a usage error, caught before any page is read. */
+function checkUrl(url: string | undefined): void {
+  if (url === undefined) return;
+  if (!/^(?:https?|file):\/\//i.test(url)) throw new UsageError(`--url must be an http(s) or file URL, not "${url}"`);
+  if (!URL.canParse(url)) throw new UsageError(`--url "${url}" is not a valid URL`);
 }
 
 function runExtract(positionals: string[], values: { url?: string; format?: string; force?: boolean }): number {
   const format = (values.format ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (choose text, md, html or json)`);
   if (!positionals.length) throw new UsageError('extract needs at least one file or directory');
-  if (values.url !== undefined && !/^(?:https?|file):\/\//i.test(values.url)) throw new UsageError(`--url must be an http(s) or file URL, not "${values.url}"`);
+  checkUrl(values.url);
   const { files, missing, many } = listInputs(positionals);
-  if (!many && missing.length === 1) {
+  // One input that gave nothing to extract (a missing file, a directory without pages): one line, no JSON Lines.
+  if (positionals.length === 1 && missing.length === 1 && !files.length) {
     process.stderr.write(`qingdu: ${missing[0]!.file}: ${missing[0]!.error}\n`);
     return 1;
   }
-  if (!many && files.length === 1) {
-    const result = extractOne(files[0]!, values.url, Boolean(values.force));
+  const options: ExtractOptions = { url: values.url, force: Boolean(values.force), format, batch: many };
+  if (!many) {
+    const result = extractOne(files[0]!, options);
+    if (result.kind === 'internal') {
+      process.stderr.write(`qingdu: internal error while reading ${result.file}: ${messageOf(result.cause)}\n`);
+      printStack(result);
+      return 1;
+    }
     if (!result.ok) {
       process.stderr.write(`qingdu: ${result.file}: ${result.error}\n`);
       return exitCodeFor([result]);
     }
-    process.stdout.write(render(result.article!, format, result.doc!));
+    process.stdout.write(result.output!);
     return 0;
   }
   const outcomes: Outcome[] = [...missing];
   for (const m of missing) process.stdout.write(`${JSON.stringify({ file: m.file, ok: false, error: m.error })}\n`);
   const progress = new Progress(files.length);
   files.forEach((file, i) => {
-    const result = extractOne(file, values.url, Boolean(values.force));
+    const result = extractOne(file, options);
     outcomes.push(result);
+    printStack(result);
+    // The record shapes are the ones --help lists: keep the two in step.
     const record = result.ok
       ? format === 'json'
         ? { file, ok: true, article: result.article }
-        : { file, ok: true, title: result.article!.title, format, output: render(result.article!, format, result.doc!) }
+        : { file, ok: true, title: result.article!.title, format, output: result.output }
       : { file, ok: false, error: result.error };
     process.stdout.write(`${JSON.stringify(record)}\n`);
     progress.tick(i + 1, outcomes.filter((o) => !o.ok).length - missing.length);
@@ -212,6 +272,7 @@ function runExtract(positionals: string[], values: { url?: string; format?: stri
 
 function runDetect(positionals: string[], values: { url?: string }): number {
   if (!positionals.length) throw new UsageError('detect needs at least one file');
+  checkUrl(values.url);
   const outcomes: Outcome[] = [];
   for (const file of positionals) {
     try {
@@ -255,10 +316,13 @@ export function main(argv: string[]): number {
     if (command === 'detect') return runDetect(rest, values);
     throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    if (e instanceof UsageError || (e as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS')) {
       process.stderr.write(`qingdu: ${(e as Error).message}\nTry 'qingdu --help'.\n`);
       return 1;
     }
-    throw e;
+    // A failure outside any one page's work: still one line, unless asked for the stack.
+    if (debugging()) throw e;
+    process.stderr.write(`qingdu: internal error: ${messageOf(e)}\n`);
+    return 1;
   }
 }
