@@ -5,7 +5,7 @@
 import type { ExportFormat } from '../format/formats';
 import { PAGE_API_GLOBAL, PAGE_PENDING_GLOBAL, PAGE_SCRIPT, type EncodedFile, type ExtractOutcome, type ExtractRequest, type PageApi, type PendingCall, type PendingResult } from '../page-api';
 import browser from './browser';
-import { restrictionOf } from './restricted';
+import { restrictionOf, restrictionOfRefusal } from './restricted';
 
 async function fileAccessAllowed(): Promise<boolean> {
   try {
@@ -70,13 +70,12 @@ export async function extractFromTab(tab: { id?: number; url?: string }, request
     return outcome ?? { ok: false, reason: 'error', message: 'no result from the page' };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    // A hidden address refused for want of a host permission, while we hold every http(s) host: in practice a local
-    // file (Chromium's own pages and the stores refuse with other words), so say how to allow it.
-    if (!tab.url && /cannot access contents of the page/i.test(message)) return { ok: false, reason: 'restricted', restriction: 'file', detail: message };
-    // The browser refused to inject: a page it protects, or one whose access the user withheld.
-    if (/cannot access|cannot be scripted|missing host permission|not allowed|extensions gallery|permission/i.test(message)) {
-      return { ok: false, reason: 'restricted', restriction: 'no-access', detail: message };
-    }
+    // The browser refused to inject: its own page, a store, a local file, or one whose access the user withheld. Its
+    // words say which (restricted.ts); file access matters only for the sentence that names no address.
+    const urlHidden = !tab.url;
+    const fileAccess = urlHidden && /cannot access contents of the page/i.test(message) ? await fileAccessAllowed() : false;
+    const refusal = restrictionOfRefusal(message, { urlHidden, fileAccess });
+    if (refusal) return { ok: false, reason: 'restricted', restriction: refusal, detail: message };
     if (/no tab with id|tab was closed|frame with id 0 was removed|No frame/i.test(message)) {
       return { ok: false, reason: 'error', message: 'tab-gone' };
     }

@@ -5,17 +5,19 @@
  * really assigns, the options, and the messages for pages without an article or where extensions may not run.
  * Pages are our own fixtures, served on 127.0.0.1; the seed page comes from ../shared/corpus when it is there.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, CORPUS_DIR } from '../helpers';
 import { ActionPopup, keepDownloadNames, launch, openReaderTab, readText, serve, tabIdOf, waitForDownload, waitInWorker, type Browser, type TestServer } from './harness';
 
 const fixture = (name: string): string => readFileSync(join(FIXTURES_DIR, name, 'source.html'), 'utf8');
 const SEED = join(CORPUS_DIR, 'seed', 'zhongqi-seed.html');
 const ICON = readFileSync(resolve(import.meta.dirname, '../../icons/icon-128.png'));
+/** The messages the reader shows in Chinese (the e2e browser runs in zh-CN). */
+const ZH_CN = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../_locales/zh_CN/messages.json'), 'utf8')) as Record<string, { message: string } | undefined>;
 
 const PATHS = {
   trs: '/gsszf/c100002/202305/t20230512_123456.shtml',
@@ -311,35 +313,109 @@ describe('keyboard commands and options', () => {
     await page.close();
   });
 
-  it('options persist, and export-default follows them (TXT with BOM and CRLF)', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.selectOption('select[name="defaultFormat"]', 'txt');
-    await options.check('input[name="bom"]');
-    await options.check('input[name="crlf"]');
-    await expect.poll(() => options.locator('#saved').textContent()).not.toBe('');
-    await options.reload();
-    expect(await options.locator('select[name="defaultFormat"]').inputValue()).toBe('txt');
-    expect(await options.locator('input[name="bom"]').isChecked()).toBe(true);
-    expect(await options.locator('#shortcuts kbd').allTextContents()).toEqual(['Alt+Shift+Q', 'Alt+Shift+K', 'Alt+Shift+E']);
-    const stored: Record<string, unknown> = await browser.worker.evaluate(() => chrome.storage.sync.get(null));
-    expect(stored).toMatchObject({ defaultFormat: 'txt', bom: true, crlf: true });
+  describe('options', () => {
+    // Each test starts from the defaults (the reader's A+ / A− store a size), sets options through the page, and
+    // leaves the defaults behind it whatever happens.
+    const clear = (): Promise<void> => browser.worker.evaluate(() => chrome.storage.sync.clear());
+    beforeEach(clear);
+    afterEach(clear);
 
-    const { page, tabId } = await open(PATHS.trs);
-    await keepDownloadNames(page);
-    const result = await browser.worker.evaluate(async (id) => {
-      const tab = await chrome.tabs.get(id);
-      return (globalThis as unknown as { qingdu: { runCommand(c: string, t: chrome.tabs.Tab): Promise<{ ok: boolean }> } }).qingdu.runCommand('export-default', tab);
-    }, tabId);
-    expect(result.ok).toBe(true);
-    const file = await waitForDownload(browser.downloads, /^2023-05-12_省农业农村厅_全省春季农业生产暨高标准农田建设现场推进会召开\.txt$/);
-    const bytes = readFileSync(file);
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString('utf8')).toContain('\r\n');
-    expect(bytes.toString('utf8').replace(/\r\n/g, '')).not.toContain('\n');
-    await browser.worker.evaluate(() => chrome.storage.sync.clear());
-    await options.close();
-    await page.close();
+    /** Opens the options page, once it shows what is stored (the shortcuts are listed after the form is filled). */
+    const openOptions = async (): Promise<Page> => {
+      const options = await browser.context.newPage();
+      await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      await options.locator('#shortcuts tr').first().waitFor();
+      return options;
+    };
+    const stored = (): Promise<Record<string, unknown>> => browser.worker.evaluate(() => chrome.storage.sync.get(null));
+    /** Runs the export-default command on a tab, as the keyboard shortcut does. */
+    const exportDefault = (tabId: number): Promise<{ ok: boolean; message: string }> =>
+      browser.worker.evaluate(async (id) => {
+        const tab = await chrome.tabs.get(id);
+        return (globalThis as unknown as { qingdu: { runCommand(c: string, t: chrome.tabs.Tab): Promise<{ ok: boolean; message: string }> } }).qingdu.runCommand('export-default', tab);
+      }, tabId);
+
+    it('all six options persist: set through the page, every control shows its value after a reload, and the reader follows them', async () => {
+      const options = await openOptions();
+      // Every value differs from its default (docx, no BOM, LF, header on, 18 px, follow the system).
+      await options.selectOption('select[name="defaultFormat"]', 'txt');
+      await options.check('input[name="bom"]');
+      await options.check('input[name="crlf"]');
+      await options.uncheck('input[name="metadataHeader"]');
+      await options.fill('input[name="fontSize"]', '22');
+      await options.press('input[name="fontSize"]', 'Tab');
+      await options.selectOption('select[name="theme"]', 'dark');
+      const six = { defaultFormat: 'txt', bom: true, crlf: true, metadataHeader: false, fontSize: 22, theme: 'dark' };
+      await expect.poll(stored).toEqual(six);
+      expect(await options.locator('#saved').textContent()).toBe('已保存');
+
+      await options.reload();
+      await options.locator('#shortcuts tr').first().waitFor();
+      expect({
+        defaultFormat: await options.locator('select[name="defaultFormat"]').inputValue(),
+        bom: await options.locator('input[name="bom"]').isChecked(),
+        crlf: await options.locator('input[name="crlf"]').isChecked(),
+        metadataHeader: await options.locator('input[name="metadataHeader"]').isChecked(),
+        fontSize: Number(await options.locator('input[name="fontSize"]').inputValue()),
+        theme: await options.locator('select[name="theme"]').inputValue(),
+      }).toEqual(six);
+      expect(await options.locator('#shortcuts kbd').allTextContents()).toEqual(['Alt+Shift+Q', 'Alt+Shift+K', 'Alt+Shift+E']);
+      expect(await stored()).toEqual(six);
+
+      // The reader opens in the chosen size and theme.
+      const { page, tabId } = await open(PATHS.news);
+      const reader = await openReaderTab(browser, tabId);
+      expect(await reader.evaluate(() => ({ size: getComputedStyle(document.documentElement).getPropertyValue('--size').trim(), theme: document.documentElement.dataset.theme }))).toEqual({ size: '22px', theme: 'dark' });
+      await reader.close();
+      await page.close();
+      await options.close();
+    });
+
+    it('export-default follows them: TXT with BOM and CRLF, and the metadata header only when it is on', async () => {
+      const options = await openOptions();
+      await options.selectOption('select[name="defaultFormat"]', 'txt');
+      await options.check('input[name="bom"]');
+      await options.check('input[name="crlf"]');
+      await options.uncheck('input[name="metadataHeader"]');
+      await expect.poll(stored).toMatchObject({ defaultFormat: 'txt', bom: true, crlf: true, metadataHeader: false });
+
+      const { page, tabId } = await open(PATHS.trs);
+      await keepDownloadNames(page);
+      const name = /^2023-05-12_省农业农村厅_全省春季农业生产暨高标准农田建设现场推进会召开\.txt$/;
+      const title = '全省春季农业生产暨高标准农田建设现场推进会召开';
+      const body = '5月11日，全省春季农业生产暨高标准农田建设现场推进会在张掖市召开。';
+      const HEADER_LINE = /^(?:来源|发布时间|作者|栏目|原文链接)：/m;
+
+      // Header off: the body comes first, after the BOM.
+      expect((await exportDefault(tabId)).ok).toBe(true);
+      const bare = await waitForDownload(browser.downloads, name);
+      const bytes = readFileSync(bare);
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = bytes.toString('utf8').slice(1);
+      expect(text).toContain('\r\n');
+      expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+      expect(text.startsWith(body)).toBe(true);
+      expect(text).not.toMatch(HEADER_LINE);
+      expect(text).not.toContain(title);
+      // The next export keeps the same name only when this one is gone (conflictAction "uniquify").
+      rmSync(bare);
+
+      // Header on, through the page again: title, 来源, 发布时间 and 原文链接 above the body.
+      await options.check('input[name="metadataHeader"]');
+      await expect.poll(stored).toMatchObject({ metadataHeader: true });
+      expect((await exportDefault(tabId)).ok).toBe(true);
+      const headed = readFileSync(await waitForDownload(browser.downloads, name)).toString('utf8').slice(1).replace(/\r\n/g, '\n');
+      const [head, ...rest] = headed.split('\n\n');
+      const lines = head!.split('\n');
+      expect(lines[0]).toBe(title);
+      expect(lines).toContain('来源：省农业农村厅');
+      expect(lines).toContainEqual(expect.stringMatching(/^发布时间：2023-05-12/));
+      expect(lines.at(-1)).toBe(`原文链接：${server.origin}${PATHS.trs}`);
+      expect(lines.slice(1).every((l) => HEADER_LINE.test(l))).toBe(true);
+      expect(rest.join('\n\n').startsWith(body)).toBe(true);
+      await options.close();
+      await page.close();
+    });
   });
 });
 
@@ -356,13 +432,35 @@ describe('when the reader cannot work', () => {
     await page.close();
   });
 
-  it('says why on a browser page', async () => {
-    const { page, tabId } = await openUnseen('chrome://version');
+  // Without the "tabs" permission the extension cannot see the address of a page it may not access: the browser's
+  // refusal to inject says which kind of page it is.
+  it.each([
+    ['a browser page', 'chrome://version', 'restricted_browser_page', 'Cannot access a chrome:// URL'],
+    ["another extension's page", 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html', 'restricted_browser_page', 'Cannot access a chrome-extension:// URL of different extension'],
+    // Chromium's refusal names no page here; with file access on, it is not a local file either.
+    ['about:blank', 'about:blank', 'no-access-or-file', 'Cannot access contents of the page.'],
+  ])('says why on %s (%s)', async (_name, url, key, refusal) => {
+    const { page, tabId } = await openUnseen(url);
     const reader = await openReaderTab(browser, tabId);
     expect(await reader.locator('body').getAttribute('data-state')).toBe('restricted');
-    // Without the "tabs" permission the extension cannot see the address of a page it may not access.
-    expect(await reader.locator('#state-message').textContent()).toContain('浏览器自己的页面');
+    const fileAccess = await browser.worker.evaluate(() => chrome.extension.isAllowedFileSchemeAccess());
+    const expected = key === 'no-access-or-file' ? (fileAccess ? 'restricted_no_access' : 'restricted_file') : key;
+    expect(await reader.locator('#state-message').textContent()).toBe(ZH_CN[expected]!.message);
+    expect(await reader.locator('#state-detail').textContent()).toContain(refusal);
     await reader.close();
+    await page.close();
+  });
+
+  it('says why on a browser page in the real toolbar popup', async () => {
+    const { page } = await openUnseen('chrome://version');
+    await page.bringToFront();
+    const popup = await ActionPopup.open(browser, page);
+    await popup.waitFor(`document.body.dataset.state !== 'loading'`);
+    expect(await popup.evaluate<{ state?: string; message: string | null }>(`({ state: document.body.dataset.state, message: document.getElementById('state-message').textContent })`)).toEqual({
+      state: 'restricted',
+      message: '这是浏览器自己的页面，扩展不能在这里运行。',
+    });
+    expect(ZH_CN.restricted_browser_page!.message).toBe('这是浏览器自己的页面，扩展不能在这里运行。');
     await page.close();
   });
 
