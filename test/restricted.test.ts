@@ -6,7 +6,7 @@
  * stand-in browser that refuses with those words.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { restrictionOf, restrictionOfRefusal, type Restriction } from '../src/platform/restricted';
+import { restrictionOf, restrictionOfContentType, restrictionOfRefusal, type Restriction } from '../src/platform/restricted';
 
 const executeScript = vi.fn<(injection: unknown) => Promise<unknown>>();
 let fileAccess = false;
@@ -56,6 +56,16 @@ describe('restrictionOf (the address is visible)', () => {
   it('a local file needs file access', () => {
     expect(restrictionOf('file:///home/u/notice.html', false)).toBe('file');
     expect(restrictionOf('file:///home/u/notice.html', true)).toBeNull();
+  });
+});
+
+describe('restrictionOfContentType (the document says what it is)', () => {
+  it('takes a PDF for a PDF whatever its address, and nothing else', () => {
+    expect(restrictionOfContentType('application/pdf')).toBe('pdf');
+    expect(restrictionOfContentType('application/x-pdf; charset=binary')).toBe('pdf');
+    for (const type of ['text/html', 'application/xhtml+xml', 'text/plain', 'image/png', 'application/pdfx', 'application/json']) {
+      expect(restrictionOfContentType(type), type).toBeNull();
+    }
   });
 });
 

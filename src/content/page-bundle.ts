@@ -7,6 +7,7 @@ import { analyzePage } from '../extract/index';
 import { computedVisibility } from '../extract/visibility';
 import type { ClipboardPayload } from '../format/export';
 import { providePageApi, runPendingCall, type ExtractOutcome, type ExtractRequest } from '../page-api';
+import { restrictionOfContentType } from '../platform/restricted';
 import { inlineImages } from './inline-images';
 import { showToast } from './toast';
 import { plainTextArticle } from './plain-text-page';
@@ -16,6 +17,9 @@ const parse = (html: string): Document => new DOMParser().parseFromString(html, 
 function extractNow(request: ExtractRequest): ExtractOutcome {
   try {
     const contentType = document.contentType || 'text/html';
+    // A PDF whose address did not say so (restricted.ts): the same answer as for a `.pdf` address, not "not a web page".
+    const restriction = restrictionOfContentType(contentType);
+    if (restriction) return { ok: false, reason: 'restricted', restriction };
     if (/^text\/plain/i.test(contentType)) {
       const article = plainTextArticle(document, location.href);
       return article ? { ok: true, article, detection: { family: 'generic', confidence: 0, isArticle: true, reason: 'plain text document' } } : { ok: false, reason: 'not-html', contentType };

@@ -38,6 +38,16 @@ export function restrictionOf(url: string | undefined | null, fileAccess = true)
 }
 
 /**
+ * Why the reader cannot read the document it was injected into, from the document's own content type (null: it may
+ * try). A PDF served at an address that does not end in `.pdf` (`/download?id=12`, common on government sites)
+ * passes restrictionOf; in Chromium's viewer the injected script then finds an empty HTML shell (the viewer is
+ * another extension's frame, out of its reach) whose `document.contentType` is still the PDF's.
+ */
+export function restrictionOfContentType(contentType: string): Restriction | null {
+  return /^application\/(?:x-)?pdf\s*(?:;|$)/i.test(contentType) ? 'pdf' : null;
+}
+
+/**
  * Why the browser refused to inject a script into a tab, from the words of its refusal: the address is hidden
  * without the "tabs" permission, so on the browser's own pages the refusal is all there is to go by. `urlHidden`:
  * the tab's address was not visible; `fileAccess`: whether file:// pages are allowed. Null when the message is no

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, CORPUS_DIR } from '../helpers';
 import { ActionPopup, keepDownloadNames, launch, openReaderTab, readText, serve, tabIdOf, waitForDownload, waitInWorker, type Browser, type TestServer } from './harness';
+import { minimalPdf } from './pdf';
 
 const fixture = (name: string): string => readFileSync(join(FIXTURES_DIR, name, 'source.html'), 'utf8');
 const SEED = join(CORPUS_DIR, 'seed', 'zhongqi-seed.html');
@@ -28,6 +29,9 @@ const PATHS = {
   images: '/news/images.html',
   text: '/files/notice.txt',
   image: '/files/photo.png',
+  pdf: '/files/report.pdf',
+  /** A PDF at an address that does not say so, as government sites serve their files. */
+  pdfDownload: '/download?id=12',
 };
 
 const IMAGES_PAGE = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>图片新闻_测试站</title></head><body>
@@ -49,6 +53,8 @@ beforeAll(async () => {
     '/img/one.png': { body: ICON, type: 'image/png' },
     [PATHS.text]: { body: '关于开展安全检查的通知\n\n各单位：请于本月底前完成自查。\n\n特此通知。', type: 'text/plain; charset=utf-8' },
     [PATHS.image]: { body: ICON, type: 'image/png' },
+    [PATHS.pdf]: { body: minimalPdf(), type: 'application/pdf' },
+    [PATHS.pdfDownload]: { body: minimalPdf(), type: 'application/pdf' },
   });
   browser = await launch();
 }, 60_000);
@@ -476,12 +482,50 @@ describe('when the reader cannot work', () => {
 
     const { page: image, tabId: imageTab } = await open(PATHS.image);
     const imageReader = await openReaderTab(browser, imageTab);
-    expect(await imageReader.locator('#state-message').textContent()).toContain('image/png');
+    expect(await imageReader.locator('#state-message').textContent()).toBe(ZH_CN.notHtml!.message.replace('$P1$', 'image/png'));
 
     const { page: text, tabId: textTab } = await open(PATHS.text);
     const textReader = await openReaderTab(browser, textTab);
     expect(await textReader.locator('body').getAttribute('data-state')).toBe('article');
     expect(await textReader.locator('#content').textContent()).toContain('各单位：请于本月底前完成自查。');
     for (const p of [pdf, pdfReader, image, imageReader, text, textReader]) await p.close();
+  });
+
+  // A real PDF, rendered by Chromium's viewer. To a script the extension injects, the tab is then an empty HTML shell
+  // (<html><body></body></html>, no <embed>, no frames it can see) with the PDF's own address and
+  // document.contentType 'application/pdf'; the viewer is the PDF extension's frame in the tab, out of reach. A `.pdf`
+  // address is answered before anything is injected (restricted.ts), any other by the page bundle, from the type.
+  it.each([
+    ['at a .pdf address', PATHS.pdf],
+    ['at an address without .pdf (/download?id=12)', PATHS.pdfDownload],
+  ])('says a PDF in the viewer is a PDF, %s, in the reader and for a command', async (_name, path) => {
+    const { page, tabId } = await open(path);
+    // Chromium renders it: the viewer's frame, and in it the frame of the document itself.
+    const viewer = 'chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/index.html';
+    await expect
+      .poll(() => page.frames().some((f) => f.url() === server.origin + path && f.parentFrame()?.url() === viewer), { timeout: 10_000 })
+      .toBe(true);
+    expect(await page.evaluate(() => ({ type: document.contentType, text: document.body.textContent.trim(), embeds: document.querySelectorAll('embed, iframe, object').length }))).toEqual({
+      type: 'application/pdf',
+      text: '',
+      embeds: 0,
+    });
+
+    const reader = await openReaderTab(browser, tabId);
+    expect(await reader.locator('body').getAttribute('data-state')).toBe('restricted');
+    expect(await reader.locator('#state-message').textContent()).toBe(ZH_CN.restricted_pdf!.message);
+    expect(ZH_CN.restricted_pdf!.message).toBe('这是 PDF 文件，不是网页，没有可提取的网页正文。');
+
+    await page.bringToFront();
+    const result = await browser.worker.evaluate(async (id) => {
+      const tab = await chrome.tabs.get(id);
+      return (globalThis as unknown as { qingdu: { runCommand(c: string, t: chrome.tabs.Tab): Promise<{ ok: boolean; message: string }> } }).qingdu.runCommand('copy-clean-text', tab);
+    }, tabId);
+    expect(result).toEqual({ ok: false, message: ZH_CN.restricted_pdf!.message });
+    // The notice shows over the viewer (the shell is injectable); no badge mark is needed.
+    expect(await page.evaluate(() => document.querySelector('qingdu-toast') !== null)).toBe(true);
+    expect(await badgeOf(tabId)).toBe('');
+    await reader.close();
+    await page.close();
   });
 });
