@@ -33,8 +33,8 @@ function assign(target: ShownFields, source: ShownFields): void {
 export function readProfileFields(root: ParentNode, profile: Profile | null, hidden: HiddenTest = NOTHING_HIDDEN): ShownMetadata {
   const fields: ShownFields = {};
   const consumed: Element[] = [];
-  if (!profile?.fields) return { fields, consumed };
-  for (const [field, selectors] of Object.entries(profile.fields)) {
+  if (!profile) return { fields, consumed };
+  for (const [field, selectors] of Object.entries(profile.fields ?? {})) {
     for (const selector of selectors) {
       const el = [...root.querySelectorAll(selector)].find((e) => !hidden.deep(e));
       if (!el) continue;

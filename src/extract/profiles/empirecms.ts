@@ -16,4 +16,14 @@ export const empirecmsDetection: ProfileDetection = {
 export const empirecms: Profile = {
   ...empirecmsDetection,
   name: '帝国 EmpireCMS',
+  // The WordPress-look theme (当代商报): the line "发布日期：… 所属分类：…" and the 版权声明 box "来源：… 时间：… 作者：…"
+  // (its first line; the second is 转载请注明). Each field takes the value of its own label.
+  fields: {
+    publishedTime: ['.single-cat', '.spostinfo li'],
+    category: ['.single-cat'],
+    source: ['.spostinfo li'],
+    author: ['.spostinfo li'],
+  },
+  // 上一篇 / 下一篇.
+  drop: ['.nav-single'],
 };

@@ -19,5 +19,10 @@ export const vsbBodaDetection: ProfileDetection = {
 export const vsbBoda: Profile = {
   ...vsbBodaDetection,
   name: '博达 VSB',
-  drop: ['#div_vote_id'],
+  fields: {
+    // "责任编辑：…" in a box under the body.
+    editor: ['.con_bm'],
+  },
+  // The vote widget after the body; the breadcrumb bar "首页 > … > 正文".
+  drop: ['#div_vote_id', '.n_tit'],
 };

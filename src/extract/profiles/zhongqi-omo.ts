@@ -21,5 +21,6 @@ export const zhongqiOmo: Profile = {
   fields: {
     publishedTime: ['[class*="e_timeFormat-"]'],
   },
-  drop: ['input[name="propJson"]', '[class*="e_breadcrumb-"]', '[class*="e_loop-"]'],
+  // Banner blocks (c_banner_008_P_312-…) never hold the article; a block holding the headline is never dropped.
+  drop: ['input[name="propJson"]', '[class*="e_breadcrumb-"]', '[class*="e_loop-"]', '[id^="c_banner_"]'],
 };
