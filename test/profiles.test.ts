@@ -95,3 +95,17 @@ describe('zhongqi-omo (cms-zh.md §1.5, generation B)', () => {
     expect(banners[0]!.querySelector('[class*="e_h1-"], [class*="e_richText-"]')).toBeNull();
   });
 });
+
+describe('profiles with meta lines and no field selectors', () => {
+  it.each([
+    ['hanweb-jcms--gov-article', 'small-title clearfix'],
+    ['dedecms--enterprise-news', 'info'],
+  ])('%s: the meta line (class "%s") is read by the profile alone', (name, className) => {
+    const { doc, truth, profile } = load(name);
+    expect(profile.fields).toBeUndefined();
+    const shown = readProfileFields(doc, profile);
+    expect(shown.consumed.map((el) => el.className)).toEqual([className]);
+    expect(shown.fields.publishedTime).toBe(truth.publishedTime);
+    if (shown.fields.source !== undefined) expect(shown.fields.source).toBe(truth.source);
+  });
+});

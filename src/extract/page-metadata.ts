@@ -51,7 +51,8 @@ export function readProfileFields(root: ParentNode, profile: Profile | null, hid
   }
   for (const selector of profile.metaLines ?? []) {
     const el = [...root.querySelectorAll(selector)].find((e) => !hidden.deep(e));
-    if (!el) continue;
+    // (A later, looser selector may find the line an earlier one read.)
+    if (!el || consumed.includes(el)) continue;
     const line = readLine(el);
     if (line) {
       assign(fields, line);

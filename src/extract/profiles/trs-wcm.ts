@@ -19,8 +19,7 @@ export const trsWcm: Profile = {
   // Here, not in the detection part: the detector script is at its size limit (its tooltip falls back to the h1).
   title: ['.article-title'],
   // One line for both (shanxi.gov.cn): <li class="article-infos-source"><span><i>时间：</i>…</span><span><i>来源：</i>…</span>;
-  // each field takes the value of its own label. (Not `metaLines`: readProfileFields reads those only when a profile
-  // has `fields`.)
+  // each field takes the value of its own label.
   fields: {
     publishedTime: ['li.article-infos-source'],
     source: ['li.article-infos-source'],
