@@ -359,6 +359,8 @@ export function* detectFamilySteps(doc: Document, url = '', selectors: SelectorE
 // ---------------------------------------------------------------------------------------------------------------
 // Is it an article?
 
+/** An article's address: a last segment with a serial number (not an index or list page), or a dated folder. */
+const ARTICLE_PATH = /\/(?!index|list|default)[^/?]*\d{3}[^/?]*\.\w+(\?|$)|\/20\d\d[-/]?[01]\d\//i;
 const SEARCH_URL = /\/(?:search|ssjg\.jsp|dosearch|_web\/_?search)|[?&](?:q|wd|kw|keyword|keywords|searchword|query)=/i;
 const SEARCH_TEXT = /共(?:找到|检索到|搜索到)\s*\d+\s*(?:条|个|篇)|搜索结果|检索结果/;
 const DATE_IN_ITEM = /(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|(?:^|\D)\d{2}-\d{2}(?:\D|$)/;
@@ -380,6 +382,8 @@ export interface ProseScan {
   element: Element | null;
   /** Short rows holding a link and a date (list pages have many). */
   datedItems: number;
+  /** Those of them inside `element`: a list's rows are its own text, a sidebar's lie beside an article's. */
+  datedInside: number;
   /** Links in list items and small headings, counted when the page looks like search results. */
   listLinks: number;
   /** A short line such as "共找到 123 条结果", the header of a results list. */
@@ -495,7 +499,10 @@ function* scanProseSteps(root: Element, dom: SafeDom, stopAt = Infinity, from = 
   }
   yield;
   const listLinks = searchSummary ? dom.all(root, 'li a, dt a, h3 a, h4 a').length : 0;
-  return { length: Math.round(best), element, datedItems: datedRows.size, listLinks, searchSummary, total };
+  const contains = methodOf(root, 'contains') as Fn;
+  let datedInside = 0;
+  if (element) for (const row of datedRows) if (contains.call(element, row)) datedInside++;
+  return { length: Math.round(best), element, datedItems: datedRows.size, datedInside, listLinks, searchSummary, total };
 }
 
 /** The running text of the page's richest container (see scanProse). */
@@ -594,12 +601,17 @@ export function* classifyPageSteps(doc: Document, url: string, profile: ProfileD
   const scan = yield* scanProseSteps(body, dom, quick && !searchUrl ? certain : Infinity);
   const { length: prose, datedItems: dated } = scan;
   const results = dated + (searchUrl ? dom.all(body, 'li a, dt a, h3 a, h4 a').length : scan.listLinks);
-  // A search address with a list of results is a results page; the "共找到 N 条" line alone needs less running text.
-  if (results >= 5 && ((searchUrl && scan.searchSummary) || (searchUrl && prose < MIN_PROSE * 8) || (scan.searchSummary && prose < MIN_PROSE * 8))) {
+  // A list of results is a results page when two of three hold: a search address, a "共找到 N 条" line, less than
+  // 8 × MIN_PROSE of running text.
+  if (results >= 5 && (searchUrl || scan.searchSummary) && ((searchUrl && scan.searchSummary) || prose < MIN_PROSE * 8)) {
     return { isArticle: false, reason: 'search results page', scan };
   }
   if (prose >= MIN_PROSE) return { isArticle: true, reason: `running text (${prose} chars)`, scan };
-  if (prose >= MIN_SHORT_PROSE && dated < 8) return { isArticle: true, reason: `short text (${prose} chars)`, scan };
+  // Many dated links may be a sidebar (最新公告) beside a short notice: then none of them is in the notice's own
+  // container and the address is an article's. (A list's rows are the richest text of their page, or hold its blurb.)
+  if (prose >= MIN_SHORT_PROSE && (dated < 8 || (prose >= 2 * MIN_SHORT_PROSE && !scan.datedInside && ARTICLE_PATH.test(path)))) {
+    return { isArticle: true, reason: `short text (${prose} chars)`, scan };
+  }
   return {
     isArticle: false,
     reason: dated >= 8 ? `list page (${dated} dated links, ${prose} chars of text)` : `too little text (${prose} chars)`,
