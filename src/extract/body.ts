@@ -155,6 +155,7 @@ function descendants(root: Element, test: (el: Element) => boolean): Element[] {
   return out;
 }
 
+const BR = tagSet('br');
 const INLINE = /^(?:SPAN|FONT|STRONG|B|EM|I|U|A|SMALL|BIG|LABEL|SUP|SUB)$/;
 
 /** The text node a block begins with, looking through a few wrapping inline elements (<p><span>U+3000 U+3000…). */
@@ -174,10 +175,78 @@ function leadingText(block: Element): Text | null {
   return null;
 }
 
+/** A line that begins with an indentation of two full-width, em or non-breaking spaces. */
+const INDENTED_LINE = /^[ \t\r\n]*[\u3000\u00a0\u2002\u2003]{2}/;
+/** Elements that cannot go inside a <p>: a block holding one is not split (see splitIndentedBreaks). */
+const BLOCK_CHILDREN = tagSet('p, div, table, ul, ol, dl, blockquote, h1, h2, h3, h4, h5, h6, section, article, figure, pre, hr, center, form, fieldset, address, details');
+
+/** Whether a <br> is followed by an indented line, looking through a few wrapping inline elements. */
+function breaksIndentedLine(br: Element): boolean {
+  let node = br.nextSibling;
+  for (let depth = 0; node && depth < 4; depth++) {
+    if (node.nodeType === 3) return INDENTED_LINE.test(node.nodeValue ?? '');
+    if (node.nodeType !== 1 || !INLINE.test((node as Element).tagName)) return false;
+    node = node.firstChild;
+  }
+  return false;
+}
+
+/**
+ * Paragraphs written as line breaks and an indentation (`…。<br>` and two U+3000, as many CMS editors save them) become <p>
+ * elements: the indentation is removed below, and without it nothing would show where one paragraph ends (nor give
+ * the text its blank line). A <p> is split into sibling copies of itself; another block gets <p>s inside.
+ */
+function splitIndentedBreaks(root: Element): void {
+  const blocks = new Set<Element>();
+  for (const br of elementsBelow(root, BR)) {
+    const block = br.parentElement;
+    if (block && (block === root || BLOCKS.has(block.localName)) && breaksIndentedLine(br)) blocks.add(block);
+  }
+  const doc = root.ownerDocument;
+  for (const block of blocks) {
+    if ([...block.children].some((child) => BLOCK_CHILDREN.has(child.localName))) continue;
+    const groups: Node[][] = [[]];
+    for (const child of [...block.childNodes]) {
+      if (child.nodeType === 1 && (child as Element).localName === 'br' && breaksIndentedLine(child as Element)) {
+        (child as Element).remove();
+        groups.push([]);
+      } else groups[groups.length - 1]!.push(child);
+    }
+    const paragraphs = groups.map((group) => {
+      // Line breaks at the edges of a paragraph are the blank lines between the old ones.
+      while (group.length && isBreakOrBlank(group[group.length - 1]!)) (group.pop() as ChildNode).remove();
+      while (group.length && isBreakOrBlank(group[0]!)) (group.shift() as ChildNode).remove();
+      return group;
+    }).filter((group) => group.length > 0);
+    if (block.localName === 'p') {
+      let after: Element = block;
+      for (const group of paragraphs.slice(1)) {
+        const copy = block.cloneNode(false) as Element;
+        copy.removeAttribute('id');
+        copy.append(...group);
+        after.after(copy);
+        after = copy;
+      }
+    } else {
+      for (const group of paragraphs) {
+        const p = doc.createElement('p');
+        p.append(...group);
+        block.append(p);
+      }
+    }
+  }
+}
+
+function isBreakOrBlank(node: Node): boolean {
+  if (node.nodeType === 3) return !/[^\s]/.test(node.nodeValue ?? '');
+  return node.nodeType === 1 && (node as Element).localName === 'br';
+}
+
 /** Removes what a reader cannot use and normalises full-width-space indentation at the start of blocks. */
 export function tidyBody(root: Element): void {
   const useless = (el: Element): boolean => USELESS.has(el.localName) || (el.localName === 'label' && el.parentElement?.localName === 'form');
   for (const el of descendants(root, useless)) el.remove();
+  splitIndentedBreaks(root);
   for (const block of [root, ...descendants(root, (el) => BLOCKS.has(el.localName))]) {
     // Indentation written as two U+3000 or &nbsp;&nbsp; at the start of a paragraph: CSS text-indent replaces it.
     const first = leadingText(block);
@@ -189,6 +258,32 @@ export function tidyBody(root: Element): void {
     if (node.nodeValue && /[\u00a0\u3000]{2,}/.test(node.nodeValue)) node.nodeValue = node.nodeValue.replace(/[\u00a0\u3000]{2,}/g, ' ');
   }
   removeEmpty(root);
+  trimEdgeRules(root);
+}
+
+/**
+ * Horizontal rules before the first text or after the last: the line a template draws under the headline or above
+ * the footer, which in the reader (and as an empty paragraph in Word) separates nothing.
+ */
+function trimEdgeRules(root: Element): void {
+  const rules: Element[] = [];
+  let seen = false;
+  let trailing: Element[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === 3) {
+      if (/[^\s\u00a0\u3000\u200b]/.test(node.nodeValue ?? '')) {
+        seen = true;
+        trailing = [];
+      }
+    } else if ((node as Element).localName === 'hr') (seen ? trailing : rules).push(node as Element);
+    else if (MEDIA.has((node as Element).tagName)) {
+      seen = true;
+      trailing = [];
+    }
+  }
+  for (const hr of [...rules, ...trailing]) hr.remove();
+  if (rules.length || trailing.length) removeEmpty(root);
 }
 
 const KEEP_EMPTY = new Set(['IMG', 'BR', 'HR', 'TD', 'TH', 'TR', 'TABLE', 'TBODY', 'THEAD', 'TFOOT', 'COL', 'COLGROUP', 'CAPTION']);

@@ -29,6 +29,14 @@ const PREV_NEXT_WORD = /^(?:上一篇|下一篇|上一条|下一条|上篇|下�
 const BREADCRUMB = /^(?:当前位置|您现在的位置|你现在的位置|您的位置|你的位置|您所在的位置|所在位置|现在位置|位置|your location)\s*[:：]/i;
 const QR = /扫二维码|扫一扫|扫描二维码|扫码|scan the qr code|用手机(?:看|打开|浏览)|手机版|微信公众号|关注我们/i;
 const LINK_BLOCK = /^(?:友情链接|相关链接|相关阅读|相关文章|相关新闻|相关稿件|相关推荐|为你推荐|精彩推荐|大家都在看|热门阅读|推荐阅读|延伸阅读|热点排行|热门文章|热门推荐|热点推荐|猜你喜欢|最新文章|最新动态|最新新闻|图片新闻|阅读排行|点击排行|更多)/;
+/**
+ * Size words with no tool word beside them that are not a size switch: a lone 大 or 小, or sizes in a table's cell
+ * (a bare switch 大 中 小 has at least two of them, outside tables).
+ */
+function loneSizes(text: string, el: Element): boolean {
+  const words = text.replace(/[\s|/·•丨[\]()【】（）:：]+/g, '');
+  return /^[大中小]+$/.test(words) && (new Set(words).size < 2 || el.closest('table') !== null);
+}
 /** Template placeholders that 300.cn and other builders print when a field is empty. */
 export const PLACEHOLDER =
   /^(?:这是描述信息|这里是描述|暂无描述|暂无内容|暂无简介|\(?summary description\)?|【?概要描述】?|描述信息|information|详情|detailed information|资讯详细|logo|tu)$/i;
@@ -93,7 +101,7 @@ const RULES: ChromeRule[] = [
   { name: 'footer', inBody: false, maxLength: 400, test: (t) => FOOTER.test(t) },
   { name: 'footer', inBody: true, maxLength: 120, test: (t) => FOOTER.test(t) },
   { name: 'share', inBody: true, maxLength: 80, test: (t) => SHARE.test(t) || /分享到\s*[:：]/.test(t) },
-  { name: 'tools', inBody: true, maxLength: 80, test: (t) => t.length > 0 && t.replace(TOOL_TOKEN, '').replace(/[\s|/·•丨]+/g, '').length === 0 && /[印闭号体藏错大小]/.test(t) },
+  { name: 'tools', inBody: true, maxLength: 80, test: (t, el) => t.length > 0 && t.replace(TOOL_TOKEN, '').replace(/[\s|/·•丨]+/g, '').length === 0 && /[印闭号体藏错大小]/.test(t) && !loneSizes(t, el) },
   // Counts ("12 Kommentare", "Teilen 34") may sit between the tool words. Two tool words, or one as a link or
   // button: a lone "Facebook" list item in an article is a word, not a bar.
   {
@@ -193,7 +201,7 @@ function measure(all: Element[]): Map<Element, { length: number; count: number }
  * their text are not chrome candidates, so the costly text of most elements is never assembled.
  */
 const TRIGGER =
-  /ICP|公网安|版权|copyright|©|rights|标识码|网站建设|技术支持|主办|承办|浏览器|分辨率|分享|share|打印|关闭|返回|收藏|字号|字体|放大|缩小|保护色|纠错|保存|print|close|top|上一|下一|上篇|下篇|prev|next|位置|location|二维码|扫一扫|扫码|scan|手机|微信|关注|友情|相关|推荐|延伸|热点|热门|猜你|最新|图片新闻|排行|更多|描述|summary|概要|information|详情|资讯|logo|^\s*tu\s*$|时间|日期|time of issue|teilen|udostępnij|partager|compartir|condividi|tweet|facebook|linkedin|xing|whatsapp|telegram|pinterest|reddit|flipboard|pocket|mail|drucken|drukuj|imprim|stampa|pdf|merken|speichern|zapisz|bookmark|feedback|comment|kommentar|kommentier|follower|abonnenten|subscribers|komentarz|akismet|eingeloggt|angemeldet|logged in|signed in|subskryp|enjoyed|gefällt|extern|einverstanden|cookie|consent|newsletter|subscribe|sign up|verpasse|hilfreich|nützlich|helpful|useful|rate this|bewert|pomocny|oceń|posted|wurde am|wurde in|wurde unter|wpis|publiée|publicada|lire la suite|miembro|weiterzulesen|zu lesen|przeczytać|czytać|disclosure|affiliate|provision|compensation|commission|werbung|quelle|źródł|fuente|fonte|chroniony|zastrzeżone|vorbehalten|reservados|réservés|gefallen|valora|califica|posteingang|postfach|inbox/i;
+  /^\s*[[【(（]?[大中小][\]】)）]?\s*$|ICP|公网安|版权|copyright|©|rights|标识码|网站建设|技术支持|主办|承办|浏览器|分辨率|分享|share|打印|关闭|返回|收藏|字号|字体|放大|缩小|保护色|纠错|保存|print|close|top|上一|下一|上篇|下篇|prev|next|位置|location|二维码|扫一扫|扫码|scan|手机|微信|关注|友情|相关|推荐|延伸|热点|热门|猜你|最新|图片新闻|排行|更多|描述|summary|概要|information|详情|资讯|logo|^\s*tu\s*$|时间|日期|time of issue|teilen|udostępnij|partager|compartir|condividi|tweet|facebook|linkedin|xing|whatsapp|telegram|pinterest|reddit|flipboard|pocket|mail|drucken|drukuj|imprim|stampa|pdf|merken|speichern|zapisz|bookmark|feedback|comment|kommentar|kommentier|follower|abonnenten|subscribers|komentarz|akismet|eingeloggt|angemeldet|logged in|signed in|subskryp|enjoyed|gefällt|extern|einverstanden|cookie|consent|newsletter|subscribe|sign up|verpasse|hilfreich|nützlich|helpful|useful|rate this|bewert|pomocny|oceń|posted|wurde am|wurde in|wurde unter|wpis|publiée|publicada|lire la suite|miembro|weiterzulesen|zu lesen|przeczytać|czytać|disclosure|affiliate|provision|compensation|commission|werbung|quelle|źródł|fuente|fonte|chroniony|zastrzeżone|vorbehalten|reservados|réservés|gefallen|valora|califica|posteingang|postfach|inbox/i;
 const CRUMB_NAME = /crumb|weizhi|mianbao|location|position|daohang/i;
 /** Class or id of the "about the author" box under Western posts. */
 const AUTHOR_BOX = /author-?(?:bio|box|info|description|details|profile|card)|about-?(?:the-?)?author|entry-author|autorenbox|autor-?(?:box|info)/i;

@@ -38,12 +38,8 @@ export interface HtmlOptions {
 
 export function toStandaloneHtml(article: Article, options: HtmlOptions = {}): string {
   const body = fragmentHtml(sanitizeHtml(article.contentHtml, options.doc ?? null));
-  const meta =
-    options.header === false
-      ? ''
-      : `<p class="meta">${metadataLines(article)
-          .map(([k, v]) => `<span>${escapeHtml(k)}：${escapeHtml(v)}</span>`)
-          .join('')}</p>`;
+  const lines = options.header === false ? [] : metadataLines(article);
+  const meta = lines.length ? `<p class="meta">${lines.map(([k, v]) => `<span>${escapeHtml(k)}：${escapeHtml(v)}</span>`).join('')}</p>` : '';
   const source = article.url && /^https?:\/\//i.test(article.url)
     ? `<p class="source-link">原文链接：<a href="${escapeHtml(article.url)}" rel="noopener noreferrer">${escapeHtml(article.url)}</a></p>`
     : '';
