@@ -20,6 +20,8 @@ export interface Declared {
   siteNames: string[];
   description: string | null;
   lang: string | null;
+  /** Names of the JSON-LD article's authors typed as persons (not shown on the page: a fallback, see `declaredAuthor`). */
+  authors: string[];
 }
 
 /** `<meta>` values by lower-cased name or property; the first non-empty value of a name wins. */
@@ -37,7 +39,8 @@ export function readMetaTags(doc: Document): Map<string, string> {
 interface JsonLdArticle {
   headline?: string;
   datePublished?: string;
-  author?: string;
+  /** Authors typed `Person` (directly or through an `@id` reference); organisations and bare strings are left out. */
+  authors?: string[];
   publisher?: string;
   section?: string;
   description?: string;
@@ -55,16 +58,67 @@ function nameOf(value: unknown): string | undefined {
   return undefined;
 }
 
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? squash(v) : undefined);
+const PERSON = /^(?:(?:https?:\/\/)?schema\.org\/|schema:)?Person$/;
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
+
+/**
+ * A name some sites write HTML-escaped into their JSON-LD ("Maria &amp; Katerina"): the common entities decoded;
+ * undefined when another named entity is left ("Redacci&oacute;n"), which would be cut apart as a name.
+ */
+function unescapeName(text: string): string | undefined {
+  const out = text.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]+));/gi, (m, dec?: string, hex?: string, named?: string) => {
+    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : NaN;
+    if (!Number.isNaN(code)) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    return ENTITIES[named!.toLowerCase()] ?? m;
+  });
+  return /&#?\w+;/.test(out) ? undefined : squash(out);
+}
+
+/** The nodes of JSON-LD data that carry an `@id` and a type, by id (Yoast's `author: { "@id": "…#/schema/person/…" }`). */
+function typedNodes(data: unknown, into: Map<string, Record<string, unknown>>, depth = 0): void {
+  if (depth > 8 || !data || typeof data !== 'object') return;
+  if (Array.isArray(data)) {
+    for (const item of data as unknown[]) typedNodes(item, into, depth + 1);
+    return;
+  }
+  const obj = data as Record<string, unknown>;
+  if (typeof obj['@id'] === 'string' && obj['@type'] !== undefined && !into.has(obj['@id'])) into.set(obj['@id'], obj);
+  for (const value of Object.values(obj)) if (value && typeof value === 'object') typedNodes(value, into, depth + 1);
+}
+
+/**
+ * The names of the authors typed as persons. A bare string says nothing of what it names (sites write the outlet
+ * there), and an Organization is the outlet or the site.
+ */
+function personNames(value: unknown, byId: Map<string, Record<string, unknown>>): string[] {
+  const names: string[] = [];
+  for (const item of ([] as unknown[]).concat(value ?? [])) {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) continue;
+    const own = item as Record<string, unknown>;
+    const ref = typeof own['@id'] === 'string' ? byId.get(own['@id']) : undefined;
+    const types = ([] as unknown[]).concat(own['@type'] ?? ref?.['@type'] ?? []);
+    if (!types.some((t) => typeof t === 'string' && PERSON.test(t)) || types.some((t) => typeof t === 'string' && /Organization$/.test(t))) continue;
+    const raw = str(own.name) ?? str(ref?.name);
+    const name = raw && unescapeName(raw);
+    if (name) names.push(name);
+  }
+  return names;
+}
+
 /** The first article-like object of the page's JSON-LD. */
 export function readJsonLd(doc: Document): JsonLdArticle | null {
+  const blocks: unknown[] = [];
   for (const script of elementsOf(doc.getElementsByTagName('script'))) {
     if (!/^application\/ld\+json$/i.test(script.getAttribute('type') ?? '')) continue;
-    let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      blocks.push(JSON.parse(script.textContent ?? ''));
     } catch {
       continue;
     }
+  }
+  let byId: Map<string, Record<string, unknown>> | null = null;
+  for (const data of blocks) {
     const queue: unknown[] = [data];
     while (queue.length) {
       const item = queue.shift();
@@ -77,14 +131,19 @@ export function readJsonLd(doc: Document): JsonLdArticle | null {
       if (obj['@graph']) queue.push(obj['@graph']);
       const types = ([] as unknown[]).concat(obj['@type'] ?? []);
       if (!types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) continue;
-      const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? squash(v) : undefined);
       const result: JsonLdArticle = {};
       const headline = str(obj.headline) ?? str(obj.name);
       if (headline) result.headline = headline;
       const date = str(obj.datePublished) ?? str(obj.dateCreated);
       if (date) result.datePublished = date;
-      const author = nameOf(obj.author);
-      if (author) result.author = squash(author);
+      if (obj.author) {
+        if (!byId) {
+          byId = new Map<string, Record<string, unknown>>();
+          typedNodes(blocks, byId);
+        }
+        const authors = personNames(obj.author, byId);
+        if (authors.length) result.authors = authors;
+      }
       const publisher = nameOf(obj.publisher);
       if (publisher) result.publisher = squash(publisher);
       const section = str(obj.articleSection);
@@ -165,5 +224,6 @@ export function readDeclared(doc: Document, profile: Profile | null): Declared {
     ),
     description: first(meta.get('description'), meta.get('og:description'), ld?.description),
     lang: lang ? lang.trim() : null,
+    authors: ld?.authors ?? [],
   };
 }

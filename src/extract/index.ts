@@ -17,6 +17,7 @@ import { locateBody, trailingAttachments } from './body-locate';
 import { between, copyPage } from './copy';
 import { collectAttachments, collectImages, fixUrls, tidyBody } from './body';
 import { readDeclared } from './declared';
+import { declaredAuthor } from './labels';
 import { leadingEntry } from './entries';
 import { classifyPage, detectFamily, mainProse, MIN_PROSE } from './detect';
 import { walkedSelectors } from './simple-selector';
@@ -254,8 +255,10 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
   if (visibleLength(textContent) < 10 && !images.length && !options.force) return none('no text left after cleaning');
 
   const source = first(shown.source, declared.source);
-  // A writer is one the page shows: meta authors are often the outlet or the site (网易, 参考消息).
-  const author = shown.author ?? null;
+  const siteName = first(declared.siteNames[0], siteSuffix(declared.documentTitle, title), readability?.siteName);
+  // A writer is one the page shows. Meta authors are often the outlet or the site (网易, 参考消息): only a JSON-LD
+  // Person that is neither, when the page shows none.
+  const author = shown.author ?? declaredAuthor(declared.authors, [source, siteName, ...declared.siteNames], url);
   const views = shown.views ? Number(shown.views) : null;
   const article: Article = {
     title,
@@ -267,7 +270,7 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
     category: first(shown.category, declared.category),
     views: Number.isFinite(views) ? views : null,
     summary,
-    siteName: first(declared.siteNames[0], siteSuffix(declared.documentTitle, title), readability?.siteName),
+    siteName,
     lang: first(declared.lang, readability?.lang),
     url: url ?? null,
     family,

@@ -3,7 +3,8 @@
  * and in the English template labels of 300.cn sites. Everything works on width-folded text (：→:).
  */
 import { parseDate } from './dates';
-import { foldWidth, squash } from './text';
+import { foldWidth, squash, stripSpace } from './text';
+import { titleKey } from './title';
 
 export type LabelField = 'publishedTime' | 'source' | 'author' | 'editor' | 'views' | 'category';
 type LabelKind = LabelField | 'updated' | 'other';
@@ -99,6 +100,56 @@ export function authorNames(raw: string): string | null {
     if (names.length === 6) break;
   }
   return names.length ? names.join(' ') : null;
+}
+
+/**
+ * Names that end like an outlet, a site or an organisation rather than a person: the words the title code takes for a
+ * 站名 (网, 日报, 公司, 中心 …) with the newsrooms' own (社, 台, 卫视, 编辑部, 小编, 公众号).
+ */
+const OUTLET_NAME =
+  /(?:网|网站|官网|门户|在线|新闻|资讯|报|报社|杂志|周刊|月刊|期刊|社|台|卫视|频道|栏目|专栏|传媒|媒体|融媒|编辑部|编辑组|工作室|小编|官方|平台|客户端|公众号|号|集团|公司|中心|委员会|办公室|办公厅|政府|局|厅|署|部|院|所|大学|学院|学校|医院|协会|学会|研究院|研究所)$/;
+/** The same in Western names ("Editorial Team", "Reuters Staff"), wire agencies, and addresses. */
+const OUTLET_WORD =
+  /\b(?:news|newsroom|media|staff|team|desk|editors?|editorial|redaktion|redaction|press|agency|agencies|magazine|journal|times|daily|network|online|group|inc|ltd|llc|gmbh|corp|company|official|contributors?|reuters|bloomberg|xinhua|afp|dpa|kyodo|yonhap)\b|redacción|rédaction|https?:|www\.|\.(?:com|cn|net|org)\b/i;
+/** Account names that stand for no one: "admin", "webmaster", "anónimo". */
+const NO_ONE = /^(?:web ?master|(?:site ?)?admin\w*|\w*_admin|administrator|anonymous|anonym|anónimo|anonyme|unknown|guest|user|author|autor|auteur)$/i;
+/** A one-word Western name that is a login or an acronym ("fhaacker", "sv_team", "GNB"), not a name a byline shows. */
+const HANDLE = /^(?:[\p{Ll}\d._-]+|[\p{Lu}\d._-]+|\S*[\d_@.]\S*)$/u;
+
+/** A Western writer's name as the JSON-LD gives it ("By Jane Doe" → "Jane Doe"; credentials after a comma kept). */
+function westernName(raw: string): string | null {
+  const name = squash(raw).replace(/^by\s+/i, '');
+  if (!name || name.length > 60 || /\d|@|[|:;!?<>{}[\]/\\]/.test(name)) return null;
+  if (NO_ONE.test(name) || PLACEHOLDER_VALUES.test(name) || (!/\s/.test(name) && HANDLE.test(name))) return null;
+  return name;
+}
+
+/**
+ * The writer a page declares only for machines (its JSON-LD Person authors), when no writer is shown. Each name is
+ * cleaned as a shown credit is (Chinese names by `authorNames`: roles, placeholders, non-names), and dropped when it
+ * is, or holds, the site, the publisher or the source outlet (`outlets`), when it is the name of the page's host
+ * ("GitHub" on github.blog), or when it reads as an outlet, an account or a login: sites put their own name in that
+ * slot as often as a writer's (网易, 参考消息).
+ */
+export function declaredAuthor(names: readonly string[], outlets: readonly (string | null | undefined)[], url?: string | null): string | null {
+  const outletKeys = outlets.map((o) => (o ? titleKey(o) : '')).filter((k) => k.length >= 2);
+  let hostKeys: string[] = [];
+  try {
+    hostKeys = url ? new URL(url).hostname.split('.').slice(0, -1).map(titleKey) : [];
+  } catch {
+    // No host to compare with.
+  }
+  const kept: string[] = [];
+  for (const raw of names) {
+    const name = /[\u3400-\u9fff]/.test(raw) ? authorNames(raw) : westernName(raw);
+    const key = name ? titleKey(name) : '';
+    if (!name || !key || OUTLET_NAME.test(stripSpace(foldWidth(name))) || OUTLET_WORD.test(name)) continue;
+    if (outletKeys.some((o) => key === o || key.includes(o)) || hostKeys.includes(key)) continue;
+    if (!kept.includes(name)) kept.push(name);
+    if (kept.length === 6) break;
+  }
+  // Chinese names in the page's own form ("刘玺东 易赛楠"); Western full names apart with commas.
+  return kept.length ? kept.join(kept.some((n) => !/^[\u3400-\u9fff·]+$/.test(n)) ? ', ' : ' ') : null;
 }
 
 function cleanValue(kind: LabelField, raw: string): string | null {
