@@ -3,8 +3,9 @@
  *  - its hand-made `truth` in meta.json (title, date, source …, first and last sentence, strings that must and must
  *    not survive, attachments, image count): facts a person decided, so a wrong extraction fails even if someone
  *    regenerated the goldens from it;
- *  - its goldens `expected.json` (the Article without contentHtml) and the exports `expected.md`, `expected.txt` and
- *    `expected.html`, which pin everything else. They are written only by `npm run golden:update` (QINGDU_UPDATE_GOLDENS=1); a missing
+ *  - its goldens `expected.json` (the Article without contentHtml) and the exports `expected.md`, `expected.txt`,
+ *    `expected.html` and `expected.docx.txt` (an outline of the Word file: see docx-outline.ts), which pin
+ *    everything else. They are written only by `npm run golden:update` (QINGDU_UPDATE_GOLDENS=1); a missing
  *    golden fails.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,9 +13,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/extract/index';
 import { detectPage } from '../src/extract/detect';
+import { toDocx } from '../src/format/docx';
 import { toStandaloneHtml } from '../src/format/html';
 import { toMarkdown } from '../src/format/markdown';
 import { toText } from '../src/format/text';
+import { docxOutline } from './docx-outline';
 import { fold, listFixtures, loadDocument } from './helpers';
 
 const UPDATE = process.env.QINGDU_UPDATE_GOLDENS === '1';
@@ -88,7 +91,7 @@ describe.each(listFixtures())('$name', (fixture) => {
     });
   }
 
-  it('matches its goldens', () => {
+  it('matches its goldens', async () => {
     const json = article
       ? (({ contentHtml: _html, ...rest }) => rest)(article)
       : { article: null, detection: detectPage(doc, fixture.url) };
@@ -97,6 +100,8 @@ describe.each(listFixtures())('$name', (fixture) => {
       compareGolden(join(fixture.dir, 'expected.md'), toMarkdown(article));
       compareGolden(join(fixture.dir, 'expected.txt'), toText(article));
       compareGolden(join(fixture.dir, 'expected.html'), toStandaloneHtml(article, { doc: document }));
+      const docx = await toDocx(article, { parse: (html) => new DOMParser().parseFromString(html, 'text/html') });
+      compareGolden(join(fixture.dir, 'expected.docx.txt'), docxOutline(docx));
     }
   });
 });
