@@ -4,7 +4,7 @@
  */
 import type { ArticleImage, Attachment } from './types';
 import { squash } from './text';
-import { elementsBelow, tagSet } from './tag-match';
+import { elementsBelow, hasTagBelow, tagSet } from './tag-match';
 
 /** Attributes where lazy-loading scripts keep an image's real address, most specific first. */
 export const LAZY_IMAGE_ATTRIBUTES = [
@@ -156,6 +156,7 @@ function descendants(root: Element, test: (el: Element) => boolean): Element[] {
 }
 
 const BR = tagSet('br');
+const HR = tagSet('hr');
 const INLINE = /^(?:SPAN|FONT|STRONG|B|EM|I|U|A|SMALL|BIG|LABEL|SUP|SUB)$/;
 
 /** The text node a block begins with, looking through a few wrapping inline elements (<p><span>U+3000 U+3000…). */
@@ -182,6 +183,7 @@ const BLOCK_CHILDREN = tagSet('p, div, table, ul, ol, dl, blockquote, h1, h2, h3
 
 /** Whether a <br> is followed by an indented line, looking through a few wrapping inline elements. */
 function breaksIndentedLine(br: Element): boolean {
+  // Unlike leadingText, the first text node decides, even one of white space only.
   let node = br.nextSibling;
   for (let depth = 0; node && depth < 4; depth++) {
     if (node.nodeType === 3) return INDENTED_LINE.test(node.nodeValue ?? '');
@@ -266,6 +268,7 @@ export function tidyBody(root: Element): void {
  * the footer, which in the reader (and as an empty paragraph in Word) separates nothing.
  */
 function trimEdgeRules(root: Element): void {
+  if (!hasTagBelow(root, HR)) return;
   const rules: Element[] = [];
   let seen = false;
   let trailing: Element[] = [];

@@ -4,7 +4,7 @@
  */
 import { parseDate } from './dates';
 import { foldWidth, squash, stripSpace } from './text';
-import { titleKey } from './title';
+import { ORGANISATION_ENDINGS, titleKey } from './title';
 
 export type LabelField = 'publishedTime' | 'source' | 'author' | 'editor' | 'views' | 'category';
 type LabelKind = LabelField | 'updated' | 'other';
@@ -104,10 +104,11 @@ export function authorNames(raw: string): string | null {
 
 /**
  * Names that end like an outlet, a site or an organisation rather than a person: the words the title code takes for a
- * 站名 (网, 日报, 公司, 中心 …) with the newsrooms' own (社, 台, 卫视, 编辑部, 小编, 公众号).
+ * 站名 (网, 报, 公司, 中心 …) with the newsrooms' own (社, 台, 卫视, 编辑部, 小编, 公众号).
  */
-const OUTLET_NAME =
-  /(?:网|网站|官网|门户|在线|新闻|资讯|报|报社|杂志|周刊|月刊|期刊|社|台|卫视|频道|栏目|专栏|传媒|媒体|融媒|编辑部|编辑组|工作室|小编|官方|平台|客户端|公众号|号|集团|公司|中心|委员会|办公室|办公厅|政府|局|厅|署|部|院|所|大学|学院|学校|医院|协会|学会|研究院|研究所)$/;
+const OUTLET_NAME = new RegExp(
+  `(?:${[...ORGANISATION_ENDINGS, '报社', '周刊', '月刊', '期刊', '社', '台', '卫视', '传媒', '媒体', '融媒', '编辑部', '编辑组', '工作室', '小编', '官方', '客户端', '公众号', '号'].join('|')})$`,
+);
 /** The same in Western names ("Editorial Team", "Reuters Staff"), wire agencies, and addresses. */
 const OUTLET_WORD =
   /\b(?:news|newsroom|media|staff|team|desk|editors?|editorial|redaktion|redaction|press|agency|agencies|magazine|journal|times|daily|network|online|group|inc|ltd|llc|gmbh|corp|company|official|contributors?|reuters|bloomberg|xinhua|afp|dpa|kyodo|yonhap)\b|redacción|rédaction|https?:|www\.|\.(?:com|cn|net|org)\b/i;

@@ -12,9 +12,16 @@ import { displayText, foldWidth, squash } from './text';
 const SEPARATOR =
   /\s+[-–—|·»:]\s+|\s*(?:[_|｜丨»]|——|--|—|·)\s*|(?<=[\u3400-\u9fff）」》”])\s*-\s*|\s*-\s*(?=[\u3400-\u9fff（「《“])/g;
 
+/** Words that end the name of a site, an outlet or an organisation (also how labels.ts tells an outlet from a writer). */
+export const ORGANISATION_ENDINGS = [
+  '网', '网站', '门户', '官网', '在线', '新闻', '资讯', '报', '杂志', '频道', '栏目', '专栏', '平台', '政府', '委员会', '办公室',
+  '办公厅', '局', '厅', '署', '部', '院', '所', '大学', '学院', '学校', '医院', '公司', '集团', '中心', '协会', '学会', '研究院', '研究所',
+];
 /** Words that mark a 站名 or 栏目 (a site, organisation or column name), not a headline. */
-const SITE_WORDS =
-  /(?:网|网站|门户|官网|政府|人民政府|委员会|办公室|办公厅|局|厅|署|部|院|所|大学|学院|学校|中学|小学|医院|公司|集团|中心|协会|学会|研究院|研究所|频道|栏目|专栏|首页|新闻|资讯|动态|要闻|公告|通知|报|日报|晚报|杂志|平台|在线|科技|app)$/i;
+const SITE_WORDS = new RegExp(
+  `(?:${[...ORGANISATION_ENDINGS, '人民政府', '中学', '小学', '首页', '动态', '要闻', '公告', '通知', '日报', '晚报', '科技', 'app'].join('|')})$`,
+  'i',
+);
 
 export interface TitleHints {
   /** Names the page gives for itself (SiteName, og:site_name, ColumnName …); a suffix equal to one is dropped. */

@@ -60,6 +60,9 @@ export function restrictionOfContentType(contentType: string): Restriction | nul
  * address, "Cannot access contents of the page. …", and Firefox refuses every page alike ("Missing host permission
  * for the tab"): those say only that the extension may not read the page.
  */
+/** Chromium's refusal that names no address (a local file without file access, about:, devtools:, …). */
+export const UNNAMED_REFUSAL = /\bcannot access contents of the page\b/i;
+
 export function restrictionOfRefusal(message: string, options: { urlHidden?: boolean; fileAccess?: boolean } = {}): Restriction | null {
   const { urlHidden = true, fileAccess = false } = options;
   if (/\bcannot access an? [a-z][\w+.-]*:\/\/ url\b/i.test(message)) return 'browser-page';
@@ -72,7 +75,7 @@ export function restrictionOfRefusal(message: string, options: { urlHidden?: boo
   if (byAddress && byAddress !== 'no-access') return byAddress;
   // A hidden address refused for want of a host permission while we hold every http(s) host: a local file, unless
   // file access is on (then one of the pages above, or a site the user withheld), so say how to allow it.
-  if (urlHidden && !fileAccess && /\bcannot access contents of the page\b/i.test(message)) return 'file';
+  if (urlHidden && !fileAccess && UNNAMED_REFUSAL.test(message)) return 'file';
   if (/cannot access|cannot be scripted|missing host permission|not allowed|permission/i.test(message)) return 'no-access';
   return null;
 }

@@ -5,7 +5,7 @@
 import type { ExportFormat } from '../format/formats';
 import { PAGE_API_GLOBAL, PAGE_PENDING_GLOBAL, PAGE_SCRIPT, type EncodedFile, type ExtractOutcome, type ExtractRequest, type PageApi, type PendingCall, type PendingResult } from '../page-api';
 import browser from './browser';
-import { restrictionOf, restrictionOfRefusal } from './restricted';
+import { restrictionOf, restrictionOfRefusal, UNNAMED_REFUSAL } from './restricted';
 
 async function fileAccessAllowed(): Promise<boolean> {
   try {
@@ -73,7 +73,7 @@ export async function extractFromTab(tab: { id?: number; url?: string }, request
     // The browser refused to inject: its own page, a store, a local file, or one whose access the user withheld. Its
     // words say which (restricted.ts); file access matters only for the sentence that names no address.
     const urlHidden = !tab.url;
-    const fileAccess = urlHidden && /cannot access contents of the page/i.test(message) ? await fileAccessAllowed() : false;
+    const fileAccess = urlHidden && UNNAMED_REFUSAL.test(message) ? await fileAccessAllowed() : false;
     const refusal = restrictionOfRefusal(message, { urlHidden, fileAccess });
     if (refusal) return { ok: false, reason: 'restricted', restriction: refusal, detail: message };
     if (/no tab with id|tab was closed|frame with id 0 was removed|No frame/i.test(message)) {
