@@ -1,9 +1,13 @@
 /** BENCHMARKS.md, written by `npm run bench -- --write-md`. The `browser` and `scale` sections are carried over unchanged. */
 import {
+  BODY_SLACK,
+  CLASS_HEADER,
+  FIELD_NAMES,
+  classLines,
+  FAMILY_HEADER,
+  familyLines,
   markdownTable,
-  META_HEADER,
   MEMORY_HEADER,
-  metaLines,
   memoryLines,
   readSection,
   replaceSection,
@@ -13,12 +17,11 @@ import {
   targetLines,
   workerLine,
   type Combined,
-  type Row,
-  type Target,
-  type Worst,
+  type Figures,
 } from './report';
+import { BASELINE } from './baseline';
 import { SETS } from './sets';
-import type { PageResult, WorkerStats } from './types';
+import type { MetaField, WorkerStats } from './types';
 
 export interface RunInfo {
   /** HEAD when the run started (the working tree measured may differ from it: see dirtyPaths, srcHash). */
@@ -51,14 +54,31 @@ export interface RunInfo {
 
 export interface MarkdownInput {
   info: RunInfo;
-  rows: Row[];
-  targets: Target[];
-  combined: Combined | null;
-  worst: Record<string, Worst[]>;
+  figures: Figures;
   workers: WorkerStats[];
-  results: PageResult[];
   /** The file's current text (its browser and scale sections are kept). */
   previous: string;
+}
+
+
+/** One line per field, dev and test side by side: hits / gold values (%), and false values where the gold has none. */
+function metaSideBySide(combined: Combined[]): string {
+  const dev = combined.find((c) => c.split === 'dev');
+  const test = combined.find((c) => c.split === 'test');
+  const cell = (c: Combined | undefined, field: MetaField): [string, string] => {
+    const m = c?.meta.find((x) => x.field === field);
+    if (!m) return ['—', '—'];
+    return [`${m.ours}/${m.n}${m.n ? ` (${((100 * m.ours) / m.n).toFixed(1)} %)` : ''}`, `${m.oursFp}/${m.nullGold}`];
+  };
+  const van = (c: Combined | undefined, field: MetaField): string => {
+    const m = c?.meta.find((x) => x.field === field);
+    return m && m.vanilla !== null ? `${m.vanilla}/${m.n}` : '—';
+  };
+  const fields = [...new Set([...(dev?.meta ?? []), ...(test?.meta ?? [])].map((m) => m.field))];
+  return markdownTable(
+    ['field', 'dev: ours', 'dev: false where none', 'test: ours', 'test: false where none', 'vanilla dev / test'],
+    fields.map((f) => [FIELD_NAMES[f], ...cell(dev, f), ...cell(test, f), `${van(dev, f)} / ${van(test, f)}`]),
+  );
 }
 
 const BROWSER_PLACEHOLDER = `_Filled by \`npm run bench:browser -- --write-md\` (\`bench/browser.ts\`): detector time in Chromium, popup
@@ -67,7 +87,26 @@ render time, bundle sizes. \`npm run bench -- --write-md\` keeps whatever is her
 const SCALE_PLACEHOLDER = `_Filled by \`npm run bench:scale -- --write-md\` (\`bench/scale.ts\`): the generated huge and pathological pages in
 jsdom and in Chromium. \`npm run bench -- --write-md\` keeps whatever is here._`;
 
-const METHOD = `- **Extractors.** _ours_ = \`extractArticle(document, { url })\` from \`src/extract\` (run from source with tsx);
+const METHOD = `- **Dev and test.** Each set is split once and for all (bench/split.ts): a page is a test page when the
+  SHA-256 of its saved file, read as a number, is 0 modulo 3 (about a third); WCXB keeps its own dev/ and test/
+  folders; the seed page is the product's acceptance page and always dev. Hashing the file, not its name, keeps a
+  page that two sets share on the same side in both. Rules are made and tuned on dev pages only; test pages are
+  run and counted, never listed (\`--worst\`, \`--filter\` and the per-page JSON hold dev pages only). Every target
+  is read on test.
+- **Targets.** Metadata: the test pages of cms-zh-real, gne-zh and cms-zh-dev together (a page two sets share
+  counted once). Page classification: every test page of those sets (their truth says article or not).
+  Body: each set's test figure at least vanilla Readability's on the same pages (not on readability-testpages,
+  whose gold is Readability's own output) and no more than ${BODY_SLACK} under the baseline measured at
+  \`${BASELINE.commit}\` (bench/baseline.ts), when the held-out evaluation began.
+- **Page classification.** "taken right": an article returned for a page whose truth is an article, none for a
+  list, home, gallery or other page; "typed right": refused and reported with the page type the truth gives
+  (\`detectPage(…).pageType\`: gallery, login and error pages are \`other\`). **Family detection**: pages whose
+  truth names the CMS (the seed page; cms-zh-real by folder; cms-zh-dev by the file name's prefix, \`webplus\` =
+  \`sudy-webplus\`); Z-Blog and 动易 PowerEasy pages should be \`generic\`.
+- **Strings that must be absent** (cms-zh-dev): navigation, footers, prev/next links and counters the truth lists
+  for each article; a page's score on its set's worst-pages list counts each one still in the text as a failed
+  check.
+- **Extractors.** _ours_ = \`extractArticle(document, { url })\` from \`src/extract\` (run from source with tsx);
   _vanilla_ = \`new Readability(document.cloneNode(true)).parse()\` with default options. Same @mozilla/readability
   package (ours uses it internally for pages without a known body container), same jsdom. On
   readability-testpages only, ours runs with \`force: true\` ("extract anyway"): those are Readability's unit-test
@@ -125,19 +164,21 @@ ${SETS.map((s) => `  - \`${s.name}\`: ${s.gold}.`).join('\n')}`;
 const fmtDirty = (n: number | null): string => (n === null ? 'unknown' : n === 0 ? 'clean working tree' : `working tree dirty (${n} paths in \`git status --porcelain\`)`);
 
 export function renderMarkdown(x: MarkdownInput): string {
-  const { info } = x;
-  const pass = x.targets.filter((t) => t.pass === true).length;
-  const fail = x.targets.filter((t) => t.pass === false).length;
+  const { info, figures } = x;
+  const pass = figures.targets.filter((t) => t.pass === true).length;
+  const fail = figures.targets.filter((t) => t.pass === false).length;
   const lines: string[] = [];
   lines.push('# Benchmarks');
   lines.push('');
   lines.push('Generated by `npm run bench -- --write-md` (bench/run.ts); do not edit by hand; the browser and scale sections come from `npm run bench:browser` and `npm run bench:scale`. Method at the end.');
   lines.push('');
+  lines.push('Every set is split into **dev** pages, which we look at one by one and tune on, and held-out **test** pages, seen only in aggregate (bench/split.ts: a fixed hash of the saved file; WCXB keeps its own folders). **Targets are read on test.**');
+  lines.push('');
   lines.push('```bash');
   lines.push('npm run bench                                  # all sets (../shared/corpus), table and targets on stdout');
-  lines.push('npm run bench -- --set zh-cwced --worst        # one set (repeat --set or comma-separate), with its 10 worst pages');
-  lines.push('npm run bench -- --filter 163/ --limit 20      # pages whose id contains a string; at most N per set');
-  lines.push('npm run bench -- --json run.json --write-md    # per-page JSON; regenerate this file (= npm run bench:md)');
+  lines.push('npm run bench -- --set zh-cwced --worst        # one set (repeat --set or comma-separate), with its 10 worst dev pages');
+  lines.push('npm run bench -- --split dev --filter 163/     # dev pages whose id contains a string (test pages are never listed)');
+  lines.push('npm run bench -- --json run.json --write-md    # figures and per-page JSON of dev pages; regenerate this file (= npm run bench:md)');
   lines.push('npm run bench -- --from-json run.json --write-md   # re-render from a saved run, no extraction');
   lines.push('```');
   lines.push('');
@@ -153,70 +194,70 @@ export function renderMarkdown(x: MarkdownInput): string {
   lines.push('');
   lines.push(`## Targets (${pass} pass, ${fail} fail)`);
   lines.push('');
-  lines.push(markdownTable(TARGET_HEADER, targetLines(x.targets)));
+  lines.push(markdownTable(TARGET_HEADER, targetLines(figures.targets)));
   lines.push('');
   lines.push('## Results per set');
   lines.push('');
   lines.push('P / R / F1: bag of tokens, 4-word shingles (zyte-aeb, upstream method) or snippets (trafilatura-eval), number of scored pages in brackets. ' +
-    'Title and date: % of pages whose gold has one. Times in ms per page, from the parsed document. Subsets: `all`; `static` = without the pages reported apart; `apart` = those pages; WCXB `dev` / `test` splits (static pages). cms-zh-real has no body gold.');
+    'Title and date: % of pages whose gold has one. Times in ms per page, from the parsed document. Subsets: `all`; `static` = without the pages reported apart; `apart` = those pages. cms-zh-real and cms-zh-dev have no body gold.');
   lines.push('');
-  lines.push(markdownTable(RESULT_HEADER, resultLines(x.rows)));
+  lines.push(markdownTable(RESULT_HEADER, resultLines(figures.rows)));
   lines.push('');
-  if (x.combined) {
-    lines.push(`## Metadata: cms-zh-real + gne-zh (truth.json)`);
+  if (figures.combined.length) {
+    lines.push('## Metadata: cms-zh-real + gne-zh + cms-zh-dev (truth.json)');
     lines.push('');
-    lines.push(`${x.combined.pages} distinct pages (byte-identical pages counted once); non-articles rejected: ${x.combined.nonArticlesRejected}/${x.combined.nonArticles}.`);
+    lines.push(`Distinct pages (byte-identical pages counted once): ${figures.combined.map((c) => `${c.split} ${c.pages}`).join(', ')}. "ours" = exact values / pages whose gold has one; "false where none" = a value given where the gold says there is none / such pages.`);
     lines.push('');
-    lines.push(markdownTable(META_HEADER, metaLines(x.combined.meta)));
+    lines.push(metaSideBySide(figures.combined));
     lines.push('');
-    for (const set of ['cms-zh-real', 'gne-zh']) {
-      const row = x.rows.find((r) => r.set === set && r.subset === 'all');
-      if (!row) continue;
-      lines.push(`<details><summary>${set} alone (${row.pages} pages)</summary>`);
-      lines.push('');
-      lines.push(markdownTable(META_HEADER, metaLines(row.meta)));
-      lines.push('');
-      lines.push('</details>');
-      lines.push('');
-    }
   }
-  const apart = x.results.filter((r) => r.dynamic);
-  lines.push(`## Pages reported apart (${apart.length})`);
+  if (figures.classes.length) {
+    lines.push('## Page classification');
+    lines.push('');
+    lines.push(`Whether each page is taken for what it is: an article returned for an article, none for a list, home, gallery or other page ("taken right"); "typed right" = refused and given the page type the truth gives. Over every page with page-type truth (the three truth sets, distinct pages): ${figures.classFigures.map((c) => `${c.split}: articles accepted ${c.accepted}/${c.articles}, non-articles rejected ${c.rejected}/${c.nonArticles}`).join('; ')}. The article sets are all articles.`);
+    lines.push('');
+    lines.push(markdownTable(CLASS_HEADER, classLines(figures.classes)));
+    lines.push('');
+  }
+  if (figures.families.length) {
+    lines.push('## Family detection');
+    lines.push('');
+    lines.push('Real pages whose truth names the CMS that built them (the seed page, cms-zh-real by folder, cms-zh-dev by file name; distinct pages). A CMS we have no profile for (Z-Blog, 动易 PowerEasy) should get `generic`.');
+    lines.push('');
+    lines.push(markdownTable(FAMILY_HEADER, familyLines(figures.families)));
+    lines.push('');
+  }
+  const { apart } = figures;
+  lines.push(`## Pages reported apart (${apart.dev.length} dev, ${apart.test} test)`);
   lines.push('');
-  if (apart.length) {
-    const f = (r: PageResult, who: 'ours' | 'vanilla'): string => {
-      const run = r[who];
-      if (run.bag) return run.bag.f1.toFixed(2);
-      if (run.snippets) return `${run.snippets.tp}/${run.snippets.tp + run.snippets.fn} with`;
-      return run.ok ? 'article' : 'none';
-    };
-    lines.push(markdownTable(['set', 'page', 'kind', 'detail', 'ours', 'vanilla'], apart.map((r) => [r.set, `\`${r.id}\``, r.dynamic!.kind, r.dynamic!.detail, f(r, 'ours'), f(r, 'vanilla')])));
-  } else lines.push('None.');
+  if (apart.dev.length) lines.push(markdownTable(['set', 'page', 'why', 'ours', 'vanilla'], apart.dev.map((r) => [r.set, `\`${r.id}\``, r.detail, r.ours, r.vanilla])));
+  else lines.push('No dev page.');
+  if (apart.test) lines.push('', `And ${apart.test} test page${apart.test === 1 ? '' : 's'} (not listed).`);
   lines.push('');
-  const failedPages = x.results.filter((r) => r.fatal);
-  if (failedPages.length) {
-    lines.push(`### Pages that failed (${failedPages.length})`);
+  const failed = figures.failed;
+  if (failed.dev.length || failed.test) {
+    lines.push(`### Pages that failed (${failed.dev.length} dev, ${failed.test} test)`);
     lines.push('');
     lines.push('Left out of every figure (neither extractor could run, or the worker gave up on the page).');
     lines.push('');
-    lines.push(markdownTable(['set', 'page', 'reason'], failedPages.map((r) => [r.set, `\`${r.id}\``, r.fatal!])));
+    if (failed.dev.length) lines.push(markdownTable(['set', 'page', 'reason'], failed.dev.map((r) => [r.set, `\`${r.id}\``, r.detail])));
     lines.push('');
   }
   lines.push('## Time and memory');
   lines.push('');
-  lines.push(markdownTable(MEMORY_HEADER, memoryLines(x.rows)));
+  lines.push(markdownTable(MEMORY_HEADER, memoryLines(figures.rows)));
   lines.push('');
   for (const w of x.workers) lines.push(`- worker ${workerLine(w)}`);
   lines.push(`- main process (scheduling, scoring summary) peak RSS ${(info.mainMaxRssKb / 1024).toFixed(0)} MB; warm-up ${info.warmupMs.map((m) => `${(m / 1000).toFixed(1)} s`).join(', ')}`);
   lines.push('');
-  lines.push('## Worst pages per set');
+  lines.push('## Worst dev pages per set');
   lines.push('');
-  lines.push('Ten lowest per set on its main measure (bag F1; shingle F1 on zyte-aeb; share of right snippet decisions on trafilatura-eval; share of metadata and sentence checks passed on cms-zh-real and gne-zh, capped by the silver F1). The "why" is generated: what was kept or lost, metadata got/want, and vanilla\'s score on the page.');
+  lines.push('Ten lowest dev pages per set on its main measure (bag F1; shingle F1 on zyte-aeb; share of right snippet decisions on trafilatura-eval; share of metadata and sentence checks passed on the truth sets, capped by the silver F1). The "why" is generated: what was kept or lost, metadata got/want, and vanilla\'s score on the page. Test pages are never listed.');
   lines.push('');
-  for (const [set, list] of Object.entries(x.worst)) {
+  for (const [set, list] of Object.entries(figures.worst)) {
     lines.push(`### ${set}`);
     lines.push('');
-    lines.push(list.length ? markdownTable(['page', 'score', 'why'], list.map((w) => [`\`${w.id}\``, w.score.toFixed(3), w.why])) : 'No page below 1.0.');
+    lines.push(list.length ? markdownTable(['page', 'score', 'why'], list.map((w) => [`\`${w.id}\``, w.score.toFixed(3), w.why])) : 'No dev page below 1.0.');
     lines.push('');
   }
   lines.push('## Browser');

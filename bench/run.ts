@@ -2,14 +2,18 @@
  * `npm run bench`: our extractArticle against vanilla @mozilla/readability (same version, same jsdom, same parsed
  * document, same run) over the sets in ../shared/corpus. See BENCHMARKS.md ("Method") for what is measured.
  *
+ * Every set is split into dev and test pages (bench/split.ts). Targets are read on test; only dev pages are ever
+ * shown one by one (--worst, --filter, the per-page JSON); test pages are seen in aggregate.
+ *
  *   npm run bench                                   all sets, table and targets on stdout
  *   npm run bench -- --set zyte-aeb --set seed      some sets (or --set a,b)
- *   npm run bench -- --filter 163/ --limit 20       pages whose id contains a string; at most N pages per set
- *   npm run bench -- --json out.json                everything, per page, as JSON
+ *   npm run bench -- --split dev                    one side only (dev or test)
+ *   npm run bench -- --filter 163/ --limit 20       dev pages whose id contains a string; at most N pages per set
+ *   npm run bench -- --json out.json                all figures, and per-page results of dev pages, as JSON
  *   npm run bench -- --write-md                     regenerate BENCHMARKS.md (--md-file to write elsewhere)
- *   npm run bench -- --worst                        also print the 10 worst pages per set
+ *   npm run bench -- --worst                        also print the 10 worst dev pages per set
  *   npm run bench -- --jobs 1                       worker processes (default: min(2, CPUs))
- *   npm run bench -- --from-json out.json --write-md   re-render figures and BENCHMARKS.md from a saved run
+ *   npm run bench -- --from-json out.json --write-md   re-render the report and BENCHMARKS.md from a saved run
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -21,24 +25,25 @@ import { parseArgs } from 'node:util';
 import { CODE_PATHS, git } from './git';
 import { renderMarkdown, type RunInfo } from './markdown';
 import {
-  combineCmsGne,
+  CLASS_HEADER,
+  classLines,
+  computeFigures,
+  FAMILY_HEADER,
+  familyLines,
   META_HEADER,
   MEMORY_HEADER,
   metaLines,
   memoryLines,
   RESULT_HEADER,
   resultLines,
-  setRows,
   TARGET_HEADER,
   targetLines,
-  targets,
   textTable,
   workerLine,
-  worstPages,
-  type Row,
-  type Worst,
+  type Figures,
 } from './report';
 import { CORPUS_DIR, SETS, setByName } from './sets';
+import { SPLITS, splitOf, type Split } from './split';
 import { failed, type FromWorker, type PageRef, type PageResult, type ToWorker, type WorkerStats } from './types';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -46,15 +51,16 @@ const ROOT = resolve(here, '..');
 
 const HELP = `npm run bench -- [options]
   --set <name>       a set (repeat, or comma-separated); default all: ${SETS.map((s) => s.name).join(', ')}
-  --filter <text>    only pages whose id contains <text>
+  --split <side>     dev or test pages only (default both; targets are read on test)
+  --filter <text>    only dev pages whose id contains <text> (test pages are never picked by name)
   --limit <n>        at most n pages per set
-  --json <file>      write all figures and per-page results as JSON
+  --json <file>      write all figures, and the per-page results of dev pages, as JSON
   --write-md         regenerate BENCHMARKS.md (keeps its browser and scale sections)
   --md-file <file>   where --write-md writes (default BENCHMARKS.md at the repo root)
-  --worst            print the 10 worst pages per set
+  --worst            print the 10 worst dev pages per set
   --jobs <n>         worker processes (default min(2, CPUs))
   --timeout <s>      per-page limit before a worker is killed (default 300)
-  --from-json <file> no run: recompute the figures from a file written by --json (with --set, --filter)`;
+  --from-json <file> no run: print the report (and --write-md) from a file written by --json`;
 
 const { values: opts } = parseArgs({
   options: {
@@ -68,6 +74,7 @@ const { values: opts } = parseArgs({
     jobs: { type: 'string' },
     timeout: { type: 'string' },
     'from-json': { type: 'string' },
+    split: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -87,15 +94,22 @@ const limit = opts.limit ? Number(opts.limit) : Infinity;
 const jobs = Math.max(1, opts.jobs ? Number(opts.jobs) : Math.min(2, availableParallelism()));
 const timeoutMs = (opts.timeout ? Number(opts.timeout) : 300) * 1000;
 
-const selected = (set: string, id: string): boolean => setNames.includes(set) && (!opts.filter || id.includes(opts.filter));
-const refs: PageRef[] = opts['from-json']
+if (opts.split && !SPLITS.includes(opts.split as Split)) {
+  console.error(`bench: --split is dev or test, not ${opts.split}`);
+  process.exit(1);
+}
+// A page id is named only on dev pages: --filter selects among them, and a test page is never picked by name.
+const onlySplit: Split | null = opts.filter ? 'dev' : ((opts.split as Split | undefined) ?? null);
+type Job = PageRef & { split: Split };
+const refs: Job[] = opts['from-json']
   ? []
   : sets.flatMap((s) =>
       s
         .list()
-        .filter((id) => selected(s.name, id))
-        .slice(0, limit)
-        .map((id) => ({ set: s.name, id })),
+        .filter((id) => !opts.filter || id.includes(opts.filter))
+        .map((id) => ({ set: s.name, id, split: splitOf(s.name, id, s.file(id)) }))
+        .filter((ref) => !onlySplit || ref.split === onlySplit)
+        .slice(0, limit),
     );
 if (!refs.length && !opts['from-json']) {
   console.error('bench: no pages selected');
@@ -106,7 +120,7 @@ if (!refs.length && !opts['from-json']) {
 
 interface Worker {
   child: ChildProcess;
-  current: PageRef | null;
+  current: Job | null;
   timer: NodeJS.Timeout | null;
   doneSent: boolean;
   finished: boolean;
@@ -123,7 +137,8 @@ const tty = process.stderr.isTTY;
 
 function progress(r: PageResult): void {
   const n = results.length;
-  if (tty) process.stderr.write(`\r\x1b[K[${n}/${refs.length}] ${r.set} ${r.id}`.slice(0, (process.stderr.columns || 100) - 1));
+  const name = r.split === 'dev' ? `${r.set} ${r.id}` : `${r.set} (test page)`;
+  if (tty) process.stderr.write(`\r\x1b[K[${n}/${refs.length}] ${name}`.slice(0, (process.stderr.columns || 100) - 1));
   else if (n % 250 === 0 || n === refs.length) process.stderr.write(`[${n}/${refs.length}] ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 }
 
@@ -146,7 +161,7 @@ function run(): Promise<void> {
         // A page that hangs: give up on it, kill this worker (ours) and start another.
         w.child.kill('SIGKILL');
       }, timeoutMs);
-      w.child.send({ type: 'page', ref, seq: seq++ } satisfies ToWorker);
+      w.child.send({ type: 'page', ref: { set: ref.set, id: ref.id }, split: ref.split, seq: seq++ } satisfies ToWorker);
     };
     const spawn = (): void => {
       const execArgv = [...process.execArgv];
@@ -175,7 +190,7 @@ function run(): Promise<void> {
         w.finished = true;
         if (w.current) {
           const why = signal === 'SIGKILL' ? `timed out after ${timeoutMs / 1000} s` : `worker exited (${signal ?? code})`;
-          const r = failed(w.current, why);
+          const r = failed(w.current, w.current.split, why);
           results.push(r);
           progress(r);
           w.current = null;
@@ -246,7 +261,7 @@ async function measure(): Promise<Saved> {
     seconds,
     pages: results.length,
     sets: sets.map((s) => s.name),
-    partial: Boolean(opts.filter || opts.limit || opts.set),
+    partial: Boolean(opts.filter || opts.limit || opts.set || opts.split),
     argv: process.argv.slice(2).join(' '),
     warmupMs: warmups,
     mainMaxRssKb: process.resourceUsage().maxRSS,
@@ -255,64 +270,71 @@ async function measure(): Promise<Saved> {
   return { run: info, workers: stats, pages: results };
 }
 
-/** A saved run (--json), narrowed by --set and --filter. */
-function reload(file: string): Saved {
-  const saved = JSON.parse(readFileSync(file, 'utf8')) as Saved;
-  const pages = saved.pages.filter((p) => selected(p.set, p.id));
-  const narrowed = pages.length !== saved.pages.length;
-  const run: RunInfo = { ...saved.run, pages: pages.length, partial: saved.run.partial || narrowed, sets: sets.map((s) => s.name).filter((n) => pages.some((p) => p.set === n)) };
-  return { run, workers: saved.workers, pages };
-}
-
-async function main(): Promise<void> {
-  const saved = opts['from-json'] ? reload(opts['from-json']) : await measure();
-  const { run: info, workers: stats, pages } = saved;
-  const present = sets.filter((s) => pages.some((p) => p.set === s.name));
-  const rows: Row[] = present.flatMap((s) => setRows(s.name, s.metric, pages.filter((r) => r.set === s.name)));
-  const ts = targets(rows, pages);
-  const combined = combineCmsGne(pages);
-  const worst: Record<string, Worst[]> = Object.fromEntries(present.map((s) => [s.name, worstPages(pages.filter((r) => r.set === s.name), s.metric)]));
-  const seconds = info.seconds;
-
+/** The text report on stdout. */
+function textReport(info: RunInfo, figures: Figures, workers: WorkerStats[], pageCount: number, fromJson?: string): string {
+  const ts = figures.targets;
   const pass = ts.filter((t) => t.pass === true).length;
   const fail = ts.filter((t) => t.pass === false).length;
   const out: string[] = [];
-  out.push(`Qingdu benchmark: commit ${info.commit}${info.dirtyPaths ? ` (+${info.dirtyPaths} uncommitted paths)` : ''}${info.commitAtEnd ? ` (HEAD moved to ${info.commitAtEnd} during the run)` : ''}, ${pages.length} pages, ${info.jobs} worker(s), ${seconds.toFixed(0)} s${opts['from-json'] ? ` (from ${opts['from-json']}, run ${info.date.slice(0, 16)})` : ''}`);
+  out.push(`Qingdu benchmark: commit ${info.commit}${info.dirtyPaths ? ` (+${info.dirtyPaths} uncommitted paths)` : ''}${info.commitAtEnd ? ` (HEAD moved to ${info.commitAtEnd} during the run)` : ''}, ${pageCount} pages, ${info.jobs} worker(s), ${info.seconds.toFixed(0)} s${fromJson ? ` (from ${fromJson}, run ${info.date.slice(0, 16)})` : ''}`);
   out.push(`machine load average (1 min) ${info.loadavg[0].toFixed(1)} at start, ${info.loadavg[1].toFixed(1)} at end, ${info.loadavg[2].toFixed(1)} over 15 min, on ${info.cores} cores`);
-  out.push(`ours = extractArticle, vanilla = @mozilla/readability ${info.readability}, both on jsdom ${info.jsdom}; "apart" = pages read from script-revealed or missing text, "static" = the rest`);
-  out.push('', textTable(RESULT_HEADER, resultLines(rows)));
+  out.push(`ours = extractArticle, vanilla = @mozilla/readability ${info.readability}, both on jsdom ${info.jsdom}; "apart" = pages read from script-revealed or missing text, "static" = the rest; targets are read on the test split`);
+  out.push('', textTable(RESULT_HEADER, resultLines(figures.rows)));
   out.push('', `Targets: ${pass} pass, ${fail} fail`, textTable(TARGET_HEADER, targetLines(ts)));
-  if (combined) out.push('', `Metadata, cms-zh-real + gne-zh (${combined.pages} distinct pages; non-articles rejected ${combined.nonArticlesRejected}/${combined.nonArticles}):`, textTable(META_HEADER, metaLines(combined.meta)));
-  out.push('', 'Memory and failures:', textTable(MEMORY_HEADER, memoryLines(rows)));
-  for (const w of stats) out.push(`  worker ${workerLine(w)}`);
-  out.push(`  main process peak RSS ${(info.mainMaxRssKb / 1024).toFixed(0)} MB`);
-  const apart = pages.filter((r) => r.dynamic);
-  if (apart.length) {
-    out.push('', `Pages reported apart (${apart.length}):`);
-    for (const r of apart) out.push(`  ${r.set} ${r.id}: ${r.dynamic!.kind}, ${r.dynamic!.detail}`);
+  for (const c of figures.combined) {
+    out.push('', `Metadata, ${c.split}, cms-zh-real + gne-zh + cms-zh-dev (${c.pages} distinct pages; non-articles rejected ${c.nonArticlesRejected}/${c.nonArticles}):`, textTable(META_HEADER, metaLines(c.meta)));
   }
-  const failedPages = pages.filter((r) => r.fatal);
-  if (failedPages.length) {
-    out.push('', `Pages that failed (${failedPages.length}, left out of every figure):`);
-    for (const r of failedPages) out.push(`  ${r.set} ${r.id}: ${r.fatal}`);
+  if (figures.classes.length) out.push('', 'Page classification:', textTable(CLASS_HEADER, classLines(figures.classes)));
+  if (figures.families.length) out.push('', 'Family detection (real pages whose truth names the CMS):', textTable(FAMILY_HEADER, familyLines(figures.families)));
+  out.push('', 'Memory and failures:', textTable(MEMORY_HEADER, memoryLines(figures.rows)));
+  for (const w of workers) out.push(`  worker ${workerLine(w)}`);
+  out.push(`  main process peak RSS ${(info.mainMaxRssKb / 1024).toFixed(0)} MB`);
+  const { apart, failed: failedPages } = figures;
+  if (apart.dev.length || apart.test) {
+    out.push('', `Pages reported apart (${apart.dev.length} dev, listed; ${apart.test} test):`);
+    for (const r of apart.dev) out.push(`  ${r.set} ${r.id}: ${r.detail}`);
+  }
+  if (failedPages.dev.length || failedPages.test) {
+    out.push('', `Pages that failed, left out of every figure (${failedPages.dev.length} dev, listed; ${failedPages.test} test):`);
+    for (const r of failedPages.dev) out.push(`  ${r.set} ${r.id}: ${r.detail}`);
   }
   if (opts.worst) {
-    for (const [set, list] of Object.entries(worst)) {
+    for (const [set, list] of Object.entries(figures.worst)) {
       if (!list.length) continue;
-      out.push('', `Worst pages, ${set}:`);
+      out.push('', `Worst dev pages, ${set}:`);
       for (const w of list) out.push(`  ${w.score.toFixed(3)}  ${w.id}  ${w.why}`);
     }
   }
-  console.log(out.join('\n'));
+  return out.join('\n');
+}
+
+interface SavedRun {
+  run: RunInfo;
+  figures: Figures;
+  workers: WorkerStats[];
+  /** Per-page results of dev pages only. */
+  pages: PageResult[];
+}
+
+async function main(): Promise<void> {
+  let saved: SavedRun;
+  if (opts['from-json']) {
+    saved = JSON.parse(readFileSync(opts['from-json'], 'utf8')) as SavedRun;
+  } else {
+    const live = await measure();
+    saved = { run: live.run, figures: computeFigures(live.pages, sets), workers: live.workers, pages: live.pages.filter((p) => p.split === 'dev') };
+  }
+  const { run: info, figures, workers } = saved;
+  console.log(textReport(info, figures, workers, info.pages, opts['from-json']));
 
   if (opts.json) {
-    writeFileSync(opts.json, JSON.stringify({ run: info, targets: ts, rows, combined, worst, workers: stats, pages }, null, 1));
-    process.stderr.write(`bench: wrote ${opts.json}\n`);
+    writeFileSync(opts.json, JSON.stringify(saved, null, 1));
+    process.stderr.write(`bench: wrote ${opts.json} (per-page results of dev pages only)\n`);
   }
   if (opts['write-md']) {
     const file = resolve(opts['md-file'] ?? join(ROOT, 'BENCHMARKS.md'));
     const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
-    writeFileSync(file, renderMarkdown({ info, rows, targets: ts, combined, worst, workers: stats, results: pages, previous }));
+    writeFileSync(file, renderMarkdown({ info, figures, workers, previous }));
     process.stderr.write(`bench: wrote ${file}${info.partial ? ' (partial run)' : ''}\n`);
   }
 }

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { decodePage } from '../src/cli/decode';
-import { readCorpusPage, readSeed, readTruth, type MetaTruth } from '../test/corpus';
-import { CORPUS_DIR } from '../test/helpers';
+import { CORPUS_DIR, readCorpusPage, readSeed, readTruth, type MetaTruth } from './corpus';
 import type { BodyMetric, Gold, LoadedPage, PageRef } from './types';
 
 export { CORPUS_DIR };
@@ -20,6 +19,8 @@ export interface SetDef {
   /** What the gold is, in a few words (shown in BENCHMARKS.md). */
   gold: string;
   list(): string[];
+  /** The saved file of a page (its bytes decide the page's split). */
+  file(id: string): string;
   load(id: string): LoadedPage;
 }
 
@@ -40,9 +41,32 @@ function fromBytes(ref: PageRef, raw: Buffer, url: string | null | undefined, go
   return { ref, html: decodePage(bytes).text, url: pageUrl(url, ref), bytes: bytes.length, gold, ...(group ? { group } : {}) };
 }
 
-function truthGold(t: MetaTruth): Gold {
-  if (t.article === false) return { article: false };
+/**
+ * The CMS family a truth names, as our family ids: the folder (cms-zh-real) or the file name's prefix (cms-zh-dev).
+ * `generic` for a family we have no profile for (Z-Blog, 动易 PowerEasy): no known family should be claimed there.
+ * News portals' own CMSes are not named by their truth: undefined, left out of the family table.
+ */
+const FAMILY_OF: Record<string, string> = {
+  'trs-wcm': 'trs-wcm',
+  'hanweb-jcms': 'hanweb-jcms',
+  'vsb-boda': 'vsb-boda',
+  empirecms: 'empirecms',
+  'founder-enp': 'founder-enp',
+  'wechat-mp': 'wechat-mp',
+  dedecms: 'dedecms',
+  webplus: 'sudy-webplus',
+  phpcms: 'phpcms',
+  zblog: 'generic',
+  powereasy: 'generic',
+};
+
+function truthGold(t: MetaTruth, family?: string): Gold {
+  const known = family ? { family } : {};
+  if (t.article === false) return { article: false, pageType: t.pageType ?? 'other', ...known, ...(t.absent ? { absent: t.absent } : {}) };
   return {
+    ...known,
+    pageType: 'article',
+    ...(t.absent ? { absent: t.absent } : {}),
     title: t.title,
     publishedTime: t.publishedTime,
     source: t.source,
@@ -108,6 +132,12 @@ function trafilaturaItems(): Map<string, { url: string; item: TrafilaturaItem }>
   return trafilaturaData;
 }
 
+function trafilaturaFile(id: string): string {
+  const path = [dir('trafilatura-eval', 'cache', `${id}.gz`), dir('trafilatura-eval', 'eval', `${id}.gz`)].find((p) => existsSync(p));
+  if (!path) throw new Error(`trafilatura-eval: ${id}.gz not found in cache/ or eval/`);
+  return path;
+}
+
 // ---- zyte-aeb ----
 
 let zyteTruth: Record<string, { articleBody: string; url: string }> | null = null;
@@ -128,6 +158,7 @@ export const SETS: SetDef[] = [
     metric: 'bag',
     gold: 'hand-made expected result of the 中企动力 seed page (body, title, date, source, category)',
     list: () => ['zhongqi-seed.html'],
+    file: (id) => dir('seed', id),
     load: (id) => {
       const { page, expected } = readSeed();
       return {
@@ -142,6 +173,8 @@ export const SETS: SetDef[] = [
           source: expected.source,
           category: expected.category,
           exact: true,
+          pageType: 'article',
+          family: 'zhongqi-portal',
         },
       };
     },
@@ -151,10 +184,25 @@ export const SETS: SetDef[] = [
     metric: 'none',
     gold: 'hand-made metadata and first/last sentence (truth.json); no body text gold',
     list: () => Object.keys(readTruth('cms-zh-real')),
+    file: (id) => dir('cms-zh-real', id),
     load: (id) => {
       const page = readCorpusPage('cms-zh-real', id);
       const t = readTruth('cms-zh-real')[id]!;
-      return { ref: { set: 'cms-zh-real', id }, html: page.html, url: page.url, bytes: Buffer.byteLength(page.html), gold: truthGold(t) };
+      const gold = truthGold(t, FAMILY_OF[id.split('/')[0]!]);
+      return { ref: { set: 'cms-zh-real', id }, html: page.html, url: page.url, bytes: Buffer.byteLength(page.html), gold };
+    },
+  },
+  {
+    name: 'cms-zh-dev',
+    metric: 'none',
+    gold: 'hand-made metadata, page type, first/last sentence and strings that must be absent (truth.json); no body text gold',
+    list: () => Object.keys(readTruth('cms-zh-dev')),
+    file: (id) => dir('cms-zh-dev', id),
+    load: (id) => {
+      const t = readTruth('cms-zh-dev')[id]!;
+      const page = readCorpusPage('cms-zh-dev', id, t.url);
+      const gold = truthGold(t, FAMILY_OF[id.split('--')[0]!]);
+      return { ref: { set: 'cms-zh-dev', id }, html: page.html, url: page.url, bytes: Buffer.byteLength(page.html), gold };
     },
   },
   {
@@ -162,6 +210,7 @@ export const SETS: SetDef[] = [
     metric: 'bag',
     gold: 'hand-made metadata and first/last sentence (truth.json, 60 pages); body: GNE output (silver, result.txt, 20 pages)',
     list: () => Object.keys(readTruth('gne-zh')),
+    file: (id) => dir('gne-zh', id),
     load: (id) => {
       const page = readCorpusPage('gne-zh', id);
       const silver = readGneSilver().get(id);
@@ -175,6 +224,7 @@ export const SETS: SetDef[] = [
     metric: 'bag',
     gold: 'hand-copied main content (cleaned/*.txt); dates (date/*.txt) where given',
     list: () => readdirSync(dir('zh-cwced', 'original')).filter((f) => f.endsWith('.html')).sort(),
+    file: (id) => dir('zh-cwced', 'original', id),
     load: (id) => {
       const page = readCorpusPage('zh-cwced', `original/${id}`);
       const stem = id.replace(/\.html$/, '');
@@ -194,6 +244,7 @@ export const SETS: SetDef[] = [
     metric: 'shingle',
     gold: 'human-annotated article body (ground-truth.json); real page URL passed',
     list: () => Object.keys(zyte()).sort(),
+    file: (id) => dir('zyte-aeb', 'html', `${id}.html.gz`),
     load: (id) => {
       const t = zyte()[id]!;
       return fromBytes({ set: 'zyte-aeb', id }, readFileSync(dir('zyte-aeb', 'html', `${id}.html.gz`)), t.url, { text: t.articleBody });
@@ -208,6 +259,7 @@ export const SETS: SetDef[] = [
         .filter((d) => d.isDirectory() && existsSync(dir('readability-testpages', d.name, 'source.html')))
         .map((d) => d.name)
         .sort(),
+    file: (id) => dir('readability-testpages', id, 'source.html'),
     load: (id) => {
       const meta = readJson<{ title?: string | null; publishedTime?: string | null }>(dir('readability-testpages', id, 'expected-metadata.json'));
       const gold: Gold = { text: expectedText(readFileSync(dir('readability-testpages', id, 'expected.html'), 'utf8')) };
@@ -221,10 +273,10 @@ export const SETS: SetDef[] = [
     metric: 'snippet',
     gold: 'hand-picked with/without snippets per page (evaldata.json), title and date where given',
     list: () => [...trafilaturaItems().keys()],
+    file: trafilaturaFile,
     load: (id) => {
       const { url, item } = trafilaturaItems().get(id)!;
-      const path = [dir('trafilatura-eval', 'cache', `${id}.gz`), dir('trafilatura-eval', 'eval', `${id}.gz`)].find((p) => existsSync(p));
-      if (!path) throw new Error(`trafilatura-eval: ${id}.gz not found in cache/ or eval/`);
+      const path = trafilaturaFile(id);
       const gold: Gold = { snippets: { with: item.with, without: item.without } };
       if (item.title) gold.title = item.title;
       if (item.date) gold.publishedTime = item.date;
@@ -242,6 +294,10 @@ export const SETS: SetDef[] = [
           .sort()
           .map((f) => `${split}/${f.replace(/\.json$/, '')}`),
       ),
+    file: (id) => {
+      const [split, fileId] = id.split('/') as [string, string];
+      return dir('wcxb-articles', split, 'html', `${fileId}.html.gz`);
+    },
     load: (id) => {
       const [split, fileId] = id.split('/') as [string, string];
       const t = readJson<WcxbTruth>(dir('wcxb-articles', split, 'ground-truth', `${fileId}.json`));

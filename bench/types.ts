@@ -1,5 +1,7 @@
 /** Data exchanged between the benchmark's main process, its workers and its reports. */
+import type { PageType } from './corpus';
 import type { PRF, SnippetCounts, TpFpFn } from './metrics';
+import type { Split } from './split';
 
 /** How a set's body text is scored. */
 export type BodyMetric = 'bag' | 'shingle' | 'snippet' | 'none';
@@ -24,6 +26,12 @@ export interface Gold {
   lastSentence?: string | null;
   /** False for a page that is not an article (the extractor should return null). */
   article?: boolean;
+  /** What the page is, where the truth says (article sets: `article`). */
+  pageType?: PageType;
+  /** The family the truth names (`generic`: one we have no profile for); undefined where it names none. */
+  family?: string;
+  /** Strings of the page's chrome that must not be in the article text. */
+  absent?: string[];
   /** Compare every field exactly (the seed page's acceptance rule), dates included. */
   exact?: boolean;
   /** Facts from the set's own metadata worth showing next to the page (e.g. WCXB's `spa` flag). */
@@ -83,9 +91,18 @@ export interface Staticness {
   detail: string;
 }
 
+/** What our detection said of the page (also when it returned no article). */
+export interface Detected {
+  family: string;
+  isArticle: boolean;
+  reason: string;
+  pageType: string | null;
+}
+
 export interface PageResult {
   set: string;
   id: string;
+  split: Split;
   group?: string;
   url: string;
   bytes: number;
@@ -94,9 +111,15 @@ export interface PageResult {
   oursFirst: boolean;
   ours: Run;
   vanilla: Run;
+  detected: Detected | null;
   meta: MetaCheck[];
   /** The gold says the page is not an article. */
   notArticle: boolean;
+  /** The page type the gold gives (`article` for the article sets). */
+  pageType: PageType | null;
+  familyGold: string | null;
+  /** Of the gold's `absent` strings, how many our text (and vanilla's) still holds. */
+  absent?: { n: number; ours: number; vanilla: number };
   hasBodyGold: boolean;
   dynamic: Staticness | null;
   note?: string;
@@ -111,7 +134,7 @@ export interface WorkerStats {
   pages: number;
 }
 
-export type ToWorker = { type: 'page'; ref: PageRef; seq: number } | { type: 'done' };
+export type ToWorker = { type: 'page'; ref: PageRef; split: Split; seq: number } | { type: 'done' };
 export type FromWorker =
   | { type: 'ready'; warmupMs: number }
   | { type: 'result'; result: PageResult }
@@ -122,6 +145,25 @@ function emptyRun(error: string): Run {
 }
 
 /** A page that could not be loaded, parsed or finished in time: both runs empty. */
-export function failed(ref: PageRef, fatal: string): PageResult {
-  return { set: ref.set, id: ref.id, url: '', bytes: 0, contentHash: '', parseMs: 0, oursFirst: true, ours: emptyRun(fatal), vanilla: emptyRun(fatal), meta: [], notArticle: false, hasBodyGold: false, dynamic: null, fatal };
+export function failed(ref: PageRef, split: Split, fatal: string): PageResult {
+  return {
+    set: ref.set,
+    id: ref.id,
+    split,
+    url: '',
+    bytes: 0,
+    contentHash: '',
+    parseMs: 0,
+    oursFirst: true,
+    ours: emptyRun(fatal),
+    vanilla: emptyRun(fatal),
+    detected: null,
+    meta: [],
+    notArticle: false,
+    pageType: null,
+    familyGold: null,
+    hasBodyGold: false,
+    dynamic: null,
+    fatal,
+  };
 }

@@ -11,10 +11,11 @@ import { createHash } from 'node:crypto';
 import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { extractArticle, type Article } from '../src/extract/index';
+import { analyzePage, type Analysis, type Article } from '../src/extract/index';
 import { keptAndLost, snippetHints, staticness, textLayers } from './analysis';
 import { bagScore, sameDate, shingleCounts, snippetCounts, squashSpace, stripSpace } from './metrics';
 import { setByName } from './sets';
+import type { Split } from './split';
 import { failed, type FromWorker, type Gold, type LoadedPage, type MetaCheck, type MetaField, type PageRef, type PageResult, type Run, type ToWorker } from './types';
 
 const gc = (globalThis as { gc?: (options?: { type: 'minor' | 'major' }) => void }).gc;
@@ -72,7 +73,7 @@ type Vanilla = ReturnType<Readability['parse']>;
  * decision (measured on the Chinese sets) does not count as a departure. Every other set uses the default.
  */
 const FORCED_SETS = new Set(['readability-testpages']);
-const runOurs = (doc: Document, url: string, set = ''): Article | null => extractArticle(doc, { url, force: FORCED_SETS.has(set) });
+const runOurs = (doc: Document, url: string, set = ''): Analysis => analyzePage(doc, { url, force: FORCED_SETS.has(set) });
 const runVanilla = (doc: Document): Vanilla => new Readability(doc.cloneNode(true) as Document).parse();
 
 interface Extracted {
@@ -84,6 +85,12 @@ interface Extracted {
   source: string | null;
   editor: string | null | undefined;
   category: string | null | undefined;
+}
+
+/** The page type our detection reports (older detections report only article or not). */
+function pageTypeOf(d: Analysis['detection']): string | null {
+  const typed = (d as { pageType?: string }).pageType;
+  return typed ?? null;
 }
 
 function fromOurs(a: Article | null): Extracted {
@@ -167,13 +174,16 @@ function metaChecks(gold: Gold, ours: Extracted, vanilla: Extracted): MetaCheck[
   return checks;
 }
 
-function processPage(ref: PageRef, seq: number): PageResult {
+/** How many of the strings that must be absent a text still holds (whitespace ignored). */
+const absentHits = (text: string | null, absent: readonly string[]): number => absent.filter((a) => contains(text, a)).length;
+
+function processPage(ref: PageRef, split: Split, seq: number): PageResult {
   const def = setByName(ref.set);
   let page: LoadedPage;
   try {
     page = def.load(ref.id);
   } catch (e) {
-    return failed(ref, `load failed: ${e instanceof Error ? e.message : String(e)}`);
+    return failed(ref, split, `load failed: ${e instanceof Error ? e.message : String(e)}`);
   }
   const { gold } = page;
   const t0 = performance.now();
@@ -182,14 +192,14 @@ function processPage(ref: PageRef, seq: number): PageResult {
     dom = new JSDOM(page.html, { url: page.url, virtualConsole: new VirtualConsole() });
   } catch (e) {
     // Neither extractor can run on a page jsdom cannot build (a browser would): reported as a failed page.
-    return { ...failed(ref, `jsdom could not parse the page: ${e instanceof Error ? e.message : String(e)}`), url: page.url, bytes: page.bytes };
+    return { ...failed(ref, split, `jsdom could not parse the page: ${e instanceof Error ? e.message : String(e)}`), url: page.url, bytes: page.bytes };
   }
   const parseMs = performance.now() - t0;
   const doc = dom.window.document;
 
   // Alternate which extractor runs first, so neither always inherits the other's warm caches or GC debt.
   const oursFirst = seq % 2 === 0;
-  let tOurs: Timed<Article | null>;
+  let tOurs: Timed<Analysis>;
   let tVanilla: Timed<Vanilla>;
   if (oursFirst) {
     tOurs = timed(() => runOurs(doc, page.url, page.ref.set));
@@ -198,7 +208,8 @@ function processPage(ref: PageRef, seq: number): PageResult {
     tVanilla = timed(() => runVanilla(doc));
     tOurs = timed(() => runOurs(doc, page.url, page.ref.set));
   }
-  const ours = fromOurs(tOurs.value);
+  const ours = fromOurs(tOurs.value?.article ?? null);
+  const detection = tOurs.value?.detection;
   const vanilla = fromVanilla(tVanilla.value);
   const shingle = def.metric === 'shingle';
   const dynamic = staticness(gold, textLayers(doc));
@@ -207,6 +218,7 @@ function processPage(ref: PageRef, seq: number): PageResult {
   return {
     set: ref.set,
     id: ref.id,
+    split,
     ...(page.group ? { group: page.group } : {}),
     url: page.url,
     bytes: page.bytes,
@@ -215,8 +227,12 @@ function processPage(ref: PageRef, seq: number): PageResult {
     oursFirst,
     ours: score(tOurs, ours, gold, shingle),
     vanilla: score(tVanilla, vanilla, gold, shingle),
+    detected: detection ? { family: detection.family, isArticle: detection.isArticle, reason: detection.reason, pageType: pageTypeOf(detection) } : null,
     meta: metaChecks(gold, ours, vanilla),
     notArticle: gold.article === false,
+    pageType: gold.pageType ?? (gold.article === false ? 'other' : 'article'),
+    familyGold: gold.family ?? null,
+    ...(gold.absent?.length && gold.article !== false ? { absent: { n: gold.absent.length, ours: absentHits(ours.text, gold.absent), vanilla: absentHits(vanilla.text, gold.absent) } } : {}),
     hasBodyGold: gold.text !== undefined || gold.snippets !== undefined,
     dynamic,
     ...(gold.note ? { note: gold.note } : {}),
@@ -266,9 +282,9 @@ process.on('message', (msg: ToWorker) => {
     }
     let result: PageResult;
     try {
-      result = processPage(msg.ref, msg.seq);
+      result = processPage(msg.ref, msg.split, msg.seq);
     } catch (e) {
-      result = failed(msg.ref, `page failed: ${e instanceof Error ? e.message : String(e)}`);
+      result = failed(msg.ref, msg.split, `page failed: ${e instanceof Error ? e.message : String(e)}`);
     }
     pages++;
     send({ type: 'result', result });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle, type Article } from '../src/extract/index';
 import { squash } from '../src/extract/text';
 import { charF1, corpusAvailable, fold, loadDocument, CORPUS_DIR } from './helpers';
-import { readCorpusPage, readSeed, readTruth } from './corpus';
+import { readCorpusPage, readSeed, readTruth } from '../bench/corpus';
 
 const available = corpusAvailable();
 if (!available) console.warn(`corpus tests skipped: ${CORPUS_DIR} not found (CI has ../shared beside the repo)`);

@@ -5,10 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { decodePage } from '../src/cli/decode';
 import type { Attachment } from '../src/extract/types';
+import { CORPUS_DIR } from '../bench/corpus';
+
+export { CORPUS_DIR };
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const FIXTURES_DIR = join(here, 'fixtures');
-export const CORPUS_DIR = resolve(here, '../../shared/corpus');
 
 /** Hand-made facts about a fixture page, checked independently of its goldens. */
 export interface FixtureTruth {

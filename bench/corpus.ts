@@ -1,8 +1,16 @@
-/** Pages of the shared corpus (../shared/corpus), with the truth their SOURCE.md describes. */
+/**
+ * Pages of the shared corpus (../shared/corpus beside the repo), with the truth their SOURCE.md describes. Owned by
+ * the benchmark; the corpus acceptance tests read it too.
+ */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { decodePage } from '../src/cli/decode';
-import { CORPUS_DIR } from './helpers';
+
+export const CORPUS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/corpus');
+
+/** What a page is, as the hand truth of cms-zh-dev says (`article` for the other sets' articles). */
+export type PageType = 'article' | 'list' | 'home' | 'search' | 'gallery' | 'other';
 
 export interface MetaTruth {
   title: string | null;
@@ -13,6 +21,11 @@ export interface MetaTruth {
   firstSentence: string | null;
   lastSentence: string | null;
   article?: boolean;
+  /** cms-zh-dev only. */
+  pageType?: PageType;
+  url?: string;
+  /** Strings that occur in the page but must not be in the article text (cms-zh-dev). */
+  absent?: string[];
 }
 
 export interface CorpusPage {
@@ -30,14 +43,20 @@ export function declaredUrl(html: string, id: string): string {
   return m?.[1]?.replace(/&amp;/g, '&') ?? `http://fakehost/${id}`;
 }
 
-export function readCorpusPage(set: string, relPath: string): CorpusPage {
+export function readCorpusPage(set: string, relPath: string, url?: string): CorpusPage {
   const path = join(CORPUS_DIR, set, relPath);
   const html = decodePage(readFileSync(path)).text;
-  return { id: relPath, path, html, url: declaredUrl(html, relPath) };
+  return { id: relPath, path, html, url: url ?? declaredUrl(html, relPath) };
 }
 
-export function readTruth(set: 'cms-zh-real' | 'gne-zh'): Record<string, MetaTruth> {
-  return JSON.parse(readFileSync(join(CORPUS_DIR, set, 'truth.json'), 'utf8')) as Record<string, MetaTruth>;
+const truths = new Map<string, Record<string, MetaTruth>>();
+export function readTruth(set: 'cms-zh-real' | 'gne-zh' | 'cms-zh-dev'): Record<string, MetaTruth> {
+  let truth = truths.get(set);
+  if (!truth) {
+    truth = JSON.parse(readFileSync(join(CORPUS_DIR, set, 'truth.json'), 'utf8')) as Record<string, MetaTruth>;
+    truths.set(set, truth);
+  }
+  return truth;
 }
 
 export interface SeedExpected {
