@@ -11,7 +11,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, CORPUS_DIR } from '../helpers';
-import { ActionPopup, keepDownloadNames, launch, openReaderTab, readText, serve, tabIdOf, waitForDownload, waitInWorker, type Browser, type TestServer } from './harness';
+import { ActionPopup, E2E_DIST, keepDownloadNames, launch, openReaderTab, readText, runInWorker, serve, tabIdOf, waitForDownload, waitInWorker, type Browser, type TaskResult, type TestServer } from './harness';
 import { minimalPdf } from './pdf';
 
 const fixture = (name: string): string => readFileSync(join(FIXTURES_DIR, name, 'source.html'), 'utf8');
@@ -56,7 +56,7 @@ beforeAll(async () => {
     [PATHS.pdf]: { body: minimalPdf(), type: 'application/pdf' },
     [PATHS.pdfDownload]: { body: minimalPdf(), type: 'application/pdf' },
   });
-  browser = await launch();
+  browser = await launch({ dist: E2E_DIST });
 }, 60_000);
 
 afterAll(async () => {
@@ -306,10 +306,7 @@ describe('keyboard commands and options', () => {
   it('copy-clean-text copies what the copy-text button copies, with feedback in the page', async () => {
     const { page, tabId } = await open(PATHS.trs);
     await page.bringToFront();
-    const result = await browser.worker.evaluate(async (id) => {
-      const tab = await chrome.tabs.get(id);
-      return (globalThis as unknown as { qingdu: { runCommand(c: string, t: chrome.tabs.Tab): Promise<{ ok: boolean; message: string }> } }).qingdu.runCommand('copy-clean-text', tab);
-    }, tabId);
+    const result = await runInWorker(browser, tabId, { command: 'copy-clean-text' });
     expect(result).toMatchObject({ ok: true, message: '已复制正文：全省春季农业生产暨高标准农田建设现场推进会召开' });
     expect(await page.evaluate(() => document.querySelector('qingdu-toast') !== null)).toBe(true);
     const text = await page.evaluate(() => navigator.clipboard.readText());
@@ -335,11 +332,7 @@ describe('keyboard commands and options', () => {
     };
     const stored = (): Promise<Record<string, unknown>> => browser.worker.evaluate(() => chrome.storage.sync.get(null));
     /** Runs the export-default command on a tab, as the keyboard shortcut does. */
-    const exportDefault = (tabId: number): Promise<{ ok: boolean; message: string }> =>
-      browser.worker.evaluate(async (id) => {
-        const tab = await chrome.tabs.get(id);
-        return (globalThis as unknown as { qingdu: { runCommand(c: string, t: chrome.tabs.Tab): Promise<{ ok: boolean; message: string }> } }).qingdu.runCommand('export-default', tab);
-      }, tabId);
+    const exportDefault = (tabId: number): Promise<TaskResult> => runInWorker(browser, tabId, { command: 'export-default' });
 
     it('all six options persist: set through the page, every control shows its value after a reload, and the reader follows them', async () => {
       const options = await openOptions();
@@ -517,10 +510,7 @@ describe('when the reader cannot work', () => {
     expect(ZH_CN.restricted_pdf!.message).toBe('这是 PDF 文件，不是网页，没有可提取的网页正文。');
 
     await page.bringToFront();
-    const result = await browser.worker.evaluate(async (id) => {
-      const tab = await chrome.tabs.get(id);
-      return (globalThis as unknown as { qingdu: { runCommand(c: string, t: chrome.tabs.Tab): Promise<{ ok: boolean; message: string }> } }).qingdu.runCommand('copy-clean-text', tab);
-    }, tabId);
+    const result = await runInWorker(browser, tabId, { command: 'copy-clean-text' });
     expect(result).toEqual({ ok: false, message: ZH_CN.restricted_pdf!.message });
     // The notice shows over the viewer (the shell is injectable); no badge mark is needed.
     expect(await page.evaluate(() => document.querySelector('qingdu-toast') !== null)).toBe(true);
