@@ -26,7 +26,7 @@ const SENDERS = {
   contentScript: sender({ id: OWN_ID, url: 'https://www.example.gov.cn/art/2024/1/1/art_1_1.html', tab: tab(12), frameId: 0 }),
   contentScriptHttp: sender({ id: OWN_ID, url: 'http://127.0.0.1:8080/news/1.html', tab: tab(3), frameId: 0 }),
   popup: sender({ id: OWN_ID, url: `${OWN_ORIGIN}popup.html`, origin: OWN_ORIGIN.slice(0, -1) }),
-  fullTabView: sender({ id: OWN_ID, url: `${OWN_ORIGIN}popup.html?view=tab&id=1`, tab: tab(20) }),
+  fullTabView: sender({ id: OWN_ID, url: `${OWN_ORIGIN}popup.html?view=tab&tab=12`, tab: tab(20) }),
   optionsPage: sender({ id: OWN_ID, url: `${OWN_ORIGIN}options.html`, tab: tab(21) }),
   serviceWorker: sender({ id: OWN_ID, url: `${OWN_ORIGIN}background.js` }),
   otherExtensionPage: sender({ id: OTHER_ID, url: `chrome-extension://${OTHER_ID}/popup.html` }),

@@ -13,6 +13,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { FIXTURES_DIR, CORPUS_DIR } from '../helpers';
 import { ActionPopup, E2E_DIST, keepDownloadNames, launch, openReaderTab, readText, runInWorker, serve, tabIdOf, waitForDownload, waitInWorker, type Browser, type TaskResult, type TestServer } from './harness';
 import { minimalPdf } from './pdf';
+import { noisePng } from './png';
 
 const fixture = (name: string): string => readFileSync(join(FIXTURES_DIR, name, 'source.html'), 'utf8');
 const SEED = join(CORPUS_DIR, 'seed', 'zhongqi-seed.html');
@@ -27,6 +28,7 @@ const PATHS = {
   news: '/news/1356.html',
   seed: '/news/seed.html',
   images: '/news/images.html',
+  bigImages: '/news/big-images.html',
   text: '/files/notice.txt',
   image: '/files/photo.png',
   pdf: '/files/report.pdf',
@@ -38,6 +40,10 @@ const IMAGES_PAGE = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-
 <h1>图片新闻</h1><p>发布时间：2024-05-06 来源：测试站</p>
 <div class="article"><p>本站图片新闻的第一段文字，介绍活动的基本情况，说明活动时间、地点和主要参加人员，篇幅足够构成一篇文章。</p>
 <p><img src="/img/one.png" alt="活动现场"></p><p>第二段文字继续说明活动的进展和成效，并对下一步工作作出安排，要求各单位认真落实。</p></div></body></html>`;
+
+/** Four photos of 3 MB each (1 000 × 1 000 random pixels): 12 MB, over the 10 MB that storage.session holds. */
+const BIG_IMAGES = Array.from({ length: 4 }, (_, i) => ({ path: `/img/big-${i}.png`, body: noisePng(1000, 1000) }));
+const BIG_IMAGES_PAGE = IMAGES_PAGE.replace('<p><img src="/img/one.png" alt="活动现场"></p>', BIG_IMAGES.map((img) => `<p><img src="${img.path}" alt="现场照片"></p>`).join(''));
 
 let browser: Browser;
 let server: TestServer;
@@ -51,6 +57,8 @@ beforeAll(async () => {
     ...(existsSync(SEED) ? { [PATHS.seed]: { body: readFileSync(SEED) } } : {}),
     [PATHS.images]: { body: IMAGES_PAGE },
     '/img/one.png': { body: ICON, type: 'image/png' },
+    [PATHS.bigImages]: { body: BIG_IMAGES_PAGE },
+    ...Object.fromEntries(BIG_IMAGES.map((img) => [img.path, { body: img.body, type: 'image/png' }])),
     [PATHS.text]: { body: '关于开展安全检查的通知\n\n各单位：请于本月底前完成自查。\n\n特此通知。', type: 'text/plain; charset=utf-8' },
     [PATHS.image]: { body: ICON, type: 'image/png' },
     [PATHS.pdf]: { body: minimalPdf(), type: 'application/pdf' },
@@ -200,8 +208,32 @@ describe('reader', () => {
     const reader = await openReaderTab(browser, tabId);
     const [full] = await Promise.all([browser.context.waitForEvent('page'), reader.click('[data-action="open-tab"]')]);
     await full.waitForFunction(() => document.body.dataset.state === 'article');
-    expect(full.url()).toMatch(/popup\.html\?view=tab&id=/);
+    expect(full.url()).toBe(`chrome-extension://${browser.extensionId}/popup.html?view=tab&tab=${tabId}`);
     expect(await full.locator('#title').textContent()).toBe('华津研究院与滨海新区三家企业签署产学研合作协议');
+    await full.close();
+    await reader.close().catch(() => undefined);
+    await page.close();
+  });
+
+  it('opens in a full tab an article whose images total more than 10 MB, and leaves nothing in storage.session', async () => {
+    const { page, tabId } = await open(PATHS.bigImages);
+    const inlined = async (p: Page): Promise<unknown> =>
+      p.waitForFunction((n) => [...document.querySelectorAll('#content img')].filter((i) => i.getAttribute('src')!.startsWith('data:image/png')).length === n, BIG_IMAGES.length, { timeout: 20_000 });
+    const reader = await openReaderTab(browser, tabId);
+    await inlined(reader);
+    const [full] = await Promise.all([browser.context.waitForEvent('page'), reader.click('[data-action="open-tab"]')]);
+    await full.waitForFunction(() => document.body.dataset.state === 'article');
+    await inlined(full);
+    expect(await full.locator('#title').textContent()).toBe('图片新闻');
+    expect(await full.locator('#content').textContent()).toContain('第二段文字继续说明活动的进展和成效');
+    // Shown, not just carried: each is decoded at its full size.
+    const shown = await full.evaluate(() => Promise.all([...document.querySelectorAll<HTMLImageElement>('#content img')].map(async (i) => (await i.decode(), [i.naturalWidth, i.src.length]))));
+    expect(shown.map(([width]) => width)).toEqual(BIG_IMAGES.map(() => 1000));
+    const bytes = shown.reduce((sum, [, length]) => sum + (length! * 3) / 4, 0);
+    expect(bytes).toBeGreaterThan(10 * 1024 * 1024);
+    // Nothing is left behind but the detector's record of each tab.
+    const keys = await browser.worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
+    expect(keys.filter((k) => !/^tab:\d+$/.test(k))).toEqual([]);
     await full.close();
     await reader.close().catch(() => undefined);
     await page.close();
@@ -426,8 +458,15 @@ describe('when the reader cannot work', () => {
     expect(await reader.locator('#state-message').textContent()).toBe('未检测到正文');
     await reader.click('[data-action="extract-anyway"]');
     await reader.waitForFunction(() => document.body.dataset.state === 'article');
-    expect((await reader.locator('#content').textContent())!.length).toBeGreaterThan(20);
-    await reader.close();
+    const text = await reader.locator('#content').textContent();
+    expect(text!.length).toBeGreaterThan(20);
+    // The full tab reads the page the same way.
+    const [full] = await Promise.all([browser.context.waitForEvent('page'), reader.click('[data-action="open-tab"]')]);
+    await full.waitForFunction(() => document.body.dataset.state !== 'loading');
+    expect(full.url()).toMatch(/\?view=tab&tab=\d+&force=1$/);
+    expect(await full.locator('#content').textContent()).toBe(text);
+    await full.close();
+    await reader.close().catch(() => undefined);
     await page.close();
   });
 

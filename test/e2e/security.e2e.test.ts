@@ -576,11 +576,11 @@ describe('XSS canary: the hostile article in every view', () => {
     const [full] = await Promise.all([browser.context.waitForEvent('page'), readerTab.click('[data-action="open-tab"]')]);
     await full.waitForFunction(() => document.body.dataset.state === 'article');
     // A tab the extension opens may load before Playwright has attached its init script: load it again, now with
-    // the canary in place from the start (the article stays in storage.session under the same address).
+    // the canary in place from the start (at the same address it asks the page for the article again).
     await full.reload();
     await full.waitForFunction(() => document.body.dataset.state === 'article');
     await settle(() => full.evaluate(() => (window as unknown as { __qingduMutations: number }).__qingduMutations));
-    expect(full.url()).toMatch(/popup\.html\?view=tab&id=/);
+    expect(full.url()).toMatch(/popup\.html\?view=tab&tab=\d+$/);
     const report = await full.evaluate(inspectView, { rootSelector: '#article', contentSelector: '#content', blankLinks: true, imageSrc: '^data:image/' });
     expectSafeView(report, full.url());
     expect(requestsOf(full, ownOrLocal), 'requests from the full-tab view').toEqual([]);
