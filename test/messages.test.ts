@@ -125,6 +125,38 @@ describe('handleMessages', () => {
     }
   });
 
+  it('gives no answer to a detection report whose payload is not what a detection is, and takes every family', async () => {
+    const { handlers, listener } = register();
+    const report = (detection: unknown, title: unknown = '标题'): unknown => ({ type: 'page-detected', detection, title });
+    const base = { family: 'trs-wcm', confidence: 0.9, isArticle: true, reason: 'profile body' };
+    const malformed = [
+      report(null),
+      report('trs-wcm'),
+      // A family outside the known ones would build locale keys of the page's choosing.
+      ...['x', 'TRS-WCM', 'trs_wcm', '__proto__', 'constructor', 'toString', '', 42].map((family) => report({ ...base, family })),
+      report({ ...base, isArticle: 'yes' }),
+      report({ ...base, confidence: Number.NaN }),
+      report({ ...base, confidence: '0.9' }),
+      report({ ...base, reason: undefined }),
+      report(base, 42),
+      report(base, { toString: () => 'title' }),
+      { type: 'page-detected', detection: base },
+    ];
+    for (const message of malformed) expect(listener(message, SENDERS.contentScript), JSON.stringify(message)).toBeUndefined();
+    expect(handlers['page-detected']).not.toHaveBeenCalled();
+    const families = ['zhongqi-portal', 'zhongqi-omo', 'trs-wcm', 'hanweb-jcms', 'vsb-boda', 'sudy-webplus', 'empirecms', 'dedecms', 'phpcms', 'founder-enp', 'wechat-mp', 'generic'];
+    for (const family of families) await expect(listener(report({ ...base, family }, null), SENDERS.contentScript), family).resolves.toEqual({ ok: true });
+    expect(handlers['page-detected']).toHaveBeenCalledTimes(families.length);
+  });
+
+  it('gives no answer to get-detection without a whole tab id', () => {
+    const { handlers, listener } = register();
+    for (const tabId of [undefined, null, '7', 1.5, Number.NaN, Number.POSITIVE_INFINITY, { valueOf: () => 7 }]) {
+      expect(listener({ type: 'get-detection', tabId }, SENDERS.popup), String(tabId)).toBeUndefined();
+    }
+    expect(handlers['get-detection']).not.toHaveBeenCalled();
+  });
+
   it('does not take names inherited from Object.prototype for message types, even from its own pages', () => {
     const { listener } = register();
     for (const type of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'isPrototypeOf']) {
