@@ -35,7 +35,7 @@ export default defineConfig({
   build: {
     outDir: resolve(root, EXTENSION_OUT_DIR),
     emptyOutDir: true,
-    target: ['chrome121', 'firefox142'],
+    target: ['chrome121', 'firefox140'],
     // The popup's chunks (settings, i18n) are fetched beside popup.js, not after it: each extension-file fetch is a
     // round trip through the browser process, and the popup opens on them. Dynamic imports (the export formats,
     // loaded after the article shows) get no preload.

@@ -20,7 +20,7 @@ export default defineConfig({
   build: {
     outDir: resolve(root, EXTENSION_OUT_DIR),
     emptyOutDir: false,
-    target: ['chrome121', 'firefox142'],
+    target: ['chrome121', 'firefox140'],
     minify: true,
     sourcemap: false,
     rollupOptions: {
