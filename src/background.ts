@@ -146,5 +146,5 @@ browser.tabs.onRemoved.addListener((tabId) => {
   void browser.storage.session.remove(`tab:${tabId}`);
 });
 
-// The tests' build only (tools/build-mode.ts): tests cannot press a browser shortcut or click a menu item in a headless browser.
+// The tests' build only (tools/build-mode.ts): a headless browser cannot press a shortcut or click a menu item.
 if (import.meta.env.MODE === 'e2e') installTestHooks({ runCommand, runTask }, browser);

@@ -32,10 +32,7 @@ function isValidUtf8(bytes: Uint8Array): boolean {
 /** How far into a page a declaration is looked for (meta tags may sit after long comments and scripts). */
 const HEAD_BYTES = 65536;
 
-type Node = DefaultTreeAdapterTypes.Node;
-type Element = DefaultTreeAdapterTypes.Element;
-
-function* metaElements(node: Node): Generator<Element> {
+function* metaElements(node: DefaultTreeAdapterTypes.Node): Generator<DefaultTreeAdapterTypes.Element> {
   if ('tagName' in node && node.tagName === 'meta') yield node;
   if ('childNodes' in node) for (const child of node.childNodes) yield* metaElements(child);
 }
