@@ -2,7 +2,8 @@
  * The extension in real Firefox ESR (Debian's firefox-esr, through puppeteer-core over WebDriver BiDi): the badge,
  * the real toolbar popup on the seed page, copying, every export, the options, a page it may not read, the full
  * tab with more than 10 MB of images, and no request of its own, watched through a proxy that sees all of
- * Firefox's traffic. Firefox runs in its own interface language (en-US, the only one Debian's package carries).
+ * Firefox's traffic. Firefox runs in en-US (Debian ships its other languages as firefox-esr-l10n-* packages, not
+ * installed here), so the messages checked are the en locale's; Chromium's suite checks zh_CN.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
