@@ -1,8 +1,10 @@
 // The extension's pages and background: dist/popup.html, dist/options.html, dist/background.js (an ES module that
-// runs as Chrome's service worker and as Firefox's event page). The content scripts are built by
-// vite.scripts.config.ts; manifest.json, _locales and icons are copied from the top of the repo.
+// runs as Chrome's service worker and as Firefox's event page); dist-e2e/ in the tests' build (tools/build-mode.ts).
+// The content scripts are built by vite.scripts.config.ts; manifest.json, _locales and icons are copied from the top
+// of the repo.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { BUILD_MODE, EXTENSION_OUT_DIR } from './tools/build-mode';
 import { escapeUnsafeCharacters } from './tools/vite-plugins';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -25,14 +27,15 @@ function extensionFiles(): Plugin {
 }
 
 export default defineConfig({
+  mode: BUILD_MODE,
   root: resolve(root, 'src'),
   base: './',
   publicDir: false,
   plugins: [extensionFiles(), escapeUnsafeCharacters()],
   build: {
-    outDir: resolve(root, 'dist'),
+    outDir: resolve(root, EXTENSION_OUT_DIR),
     emptyOutDir: true,
-    target: ['chrome121', 'firefox142'],
+    target: ['chrome121', 'firefox140'],
     // The popup's chunks (settings, i18n) are fetched beside popup.js, not after it: each extension-file fetch is a
     // round trip through the browser process, and the popup opens on them. Dynamic imports (the export formats,
     // loaded after the article shows) get no preload.

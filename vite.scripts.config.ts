@@ -3,6 +3,7 @@
 //   QINGDU_ENTRY=page-bundle → dist/page-bundle.js, injected on demand: Readability, DOMPurify, the extraction;
 //   QINGDU_ENTRY=page-export → dist/page-export.js, injected for an export only: the formats (Turndown, docx).
 import { resolve } from 'node:path';
+import { BUILD_MODE, EXTENSION_OUT_DIR } from './tools/build-mode';
 import { escapeUnsafeCharacters } from './tools/vite-plugins';
 import { defineConfig } from 'vite';
 
@@ -12,13 +13,14 @@ const NAMES = { detector: 'qingduDetector', 'page-bundle': 'qingduPageBundle', '
 if (!entry || !Object.hasOwn(NAMES, entry)) throw new Error(`set QINGDU_ENTRY to one of ${Object.keys(NAMES).join(', ')}`);
 
 export default defineConfig({
+  mode: BUILD_MODE,
   publicDir: false,
   plugins: [escapeUnsafeCharacters()],
   define: { 'process.env.NODE_ENV': '"production"' },
   build: {
-    outDir: resolve(root, 'dist'),
+    outDir: resolve(root, EXTENSION_OUT_DIR),
     emptyOutDir: false,
-    target: ['chrome121', 'firefox142'],
+    target: ['chrome121', 'firefox140'],
     minify: true,
     sourcemap: false,
     rollupOptions: {

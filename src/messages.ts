@@ -3,7 +3,7 @@
  * handler answers. The background accepts messages only from this extension's own contexts, and the detection
  * report only from a content script in a tab.
  */
-import type { Detection } from './extract/types';
+import type { Detection, FamilyId } from './extract/types';
 import type { Runtime } from './platform/browser';
 
 /** The parts of `browser.runtime` the background's message handling uses. */
@@ -78,13 +78,45 @@ function isMessage(value: unknown): value is Message {
   return !!value && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string';
 }
 
-/** Registers the background's handlers; unknown messages and foreign senders get no answer. */
+/** Every family a detection may name (the compiler holds the list to FamilyId, both ways). */
+const FAMILIES: Record<FamilyId, true> = {
+  'zhongqi-portal': true,
+  'zhongqi-omo': true,
+  'trs-wcm': true,
+  'hanweb-jcms': true,
+  'vsb-boda': true,
+  'sudy-webplus': true,
+  empirecms: true,
+  dedecms: true,
+  phpcms: true,
+  'founder-enp': true,
+  'wechat-mp': true,
+  generic: true,
+};
+
+function isDetection(value: unknown): value is Detection {
+  if (!value || typeof value !== 'object') return false;
+  const d = value as Record<string, unknown>;
+  return typeof d.family === 'string' && Object.hasOwn(FAMILIES, d.family) && typeof d.isArticle === 'boolean' && Number.isFinite(d.confidence) && typeof d.reason === 'string';
+}
+
+/**
+ * Whether a message carries what its type promises. The detection report comes from a content script, which runs
+ * in pages we do not control: its family builds locale keys (family_*, badge_*) and its title the tooltip.
+ */
+const PAYLOAD_VALID: { [T in Message['type']]: (message: Record<string, unknown>) => boolean } = {
+  'page-detected': (m) => isDetection(m.detection) && (m.title === null || typeof m.title === 'string'),
+  'get-detection': (m) => Number.isSafeInteger(m.tabId),
+};
+
+/** Registers the background's handlers; unknown or malformed messages and foreign senders get no answer. */
 export function handleMessages(handlers: Handlers, runtime: RuntimeApi): void {
   const ownId = runtime.id;
   const ownOrigin = runtime.getURL('');
   runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     // Own keys only: `in` would also take `__proto__`, `constructor`, `toString` … for message types.
     if (!isMessage(message) || !Object.hasOwn(handlers, message.type) || !senderAllowed(message, sender, ownId, ownOrigin)) return undefined;
+    if (!PAYLOAD_VALID[message.type](message as unknown as Record<string, unknown>)) return undefined;
     const handler = handlers[message.type] as (m: Message, s: Runtime.MessageSender) => Promise<unknown>;
     return handler(message, sender);
   });

@@ -5,7 +5,8 @@
  * `npm test` builds lib/ first; to run this file alone, `npm run build:lib`. A missing lib/ fails, never skips.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ const ROOT = join(import.meta.dirname, '..');
 const ARTICLE = join(FIXTURES_DIR, 'zhongqi-portal--news-en-labels', 'source.html');
 const ARTICLE_URL = 'https://www.tjhjmat.com/news/1356.html';
 const TITLE = '华津研究院与滨海新区三家企业签署产学研合作协议';
+const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string; dependencies: Record<string, string> };
 
 function requireLib(): void {
   for (const file of ['lib/cli.js', 'lib/index.js', 'lib/index.d.ts']) {
@@ -36,6 +38,23 @@ describe('the built package', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ title: TITLE, family: 'zhongqi-portal' });
+  });
+
+  it('says the version package.json gives', () => {
+    requireLib();
+    expect(node('lib/cli.js', '--version')).toEqual({ status: 0, stdout: `${PKG.version}\n`, stderr: '' });
+  });
+
+  it('imports exactly the packages package.json lists as dependencies (and Node’s own modules)', () => {
+    requireLib();
+    const imported = new Set<string>();
+    for (const file of readdirSync(join(ROOT, 'lib')).filter((f) => f.endsWith('.js'))) {
+      for (const m of readFileSync(join(ROOT, 'lib', file), 'utf8').matchAll(/^import\s[^'"]*['"]([^'"./][^'"]*)['"]/gm)) {
+        const name = m[1]!.startsWith('@') ? m[1]!.split('/').slice(0, 2).join('/') : m[1]!.split('/')[0]!;
+        if (!name.startsWith('node:') && !builtinModules.includes(name)) imported.add(name);
+      }
+    }
+    expect([...imported].sort()).toEqual(Object.keys(PKG.dependencies).sort());
   });
 
   it("is imported as 'qingdu' from Node and extracts from a jsdom document", () => {

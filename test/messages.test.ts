@@ -26,7 +26,7 @@ const SENDERS = {
   contentScript: sender({ id: OWN_ID, url: 'https://www.example.gov.cn/art/2024/1/1/art_1_1.html', tab: tab(12), frameId: 0 }),
   contentScriptHttp: sender({ id: OWN_ID, url: 'http://127.0.0.1:8080/news/1.html', tab: tab(3), frameId: 0 }),
   popup: sender({ id: OWN_ID, url: `${OWN_ORIGIN}popup.html`, origin: OWN_ORIGIN.slice(0, -1) }),
-  fullTabView: sender({ id: OWN_ID, url: `${OWN_ORIGIN}popup.html?view=tab&id=1`, tab: tab(20) }),
+  fullTabView: sender({ id: OWN_ID, url: `${OWN_ORIGIN}popup.html?view=tab&tab=12`, tab: tab(20) }),
   optionsPage: sender({ id: OWN_ID, url: `${OWN_ORIGIN}options.html`, tab: tab(21) }),
   serviceWorker: sender({ id: OWN_ID, url: `${OWN_ORIGIN}background.js` }),
   otherExtensionPage: sender({ id: OTHER_ID, url: `chrome-extension://${OTHER_ID}/popup.html` }),
@@ -123,6 +123,38 @@ describe('handleMessages', () => {
     for (const message of [null, undefined, 'get-detection', 42, [], {}, { type: 42 }, { type: 'export', format: 'html' }, { type: 'GET-DETECTION' }]) {
       expect(listener(message, SENDERS.popup), JSON.stringify(message)).toBeUndefined();
     }
+  });
+
+  it('gives no answer to a detection report whose payload is not what a detection is, and takes every family', async () => {
+    const { handlers, listener } = register();
+    const report = (detection: unknown, title: unknown = '标题'): unknown => ({ type: 'page-detected', detection, title });
+    const base = { family: 'trs-wcm', confidence: 0.9, isArticle: true, reason: 'profile body' };
+    const malformed = [
+      report(null),
+      report('trs-wcm'),
+      // A family outside the known ones would build locale keys of the page's choosing.
+      ...['x', 'TRS-WCM', 'trs_wcm', '__proto__', 'constructor', 'toString', '', 42].map((family) => report({ ...base, family })),
+      report({ ...base, isArticle: 'yes' }),
+      report({ ...base, confidence: Number.NaN }),
+      report({ ...base, confidence: '0.9' }),
+      report({ ...base, reason: undefined }),
+      report(base, 42),
+      report(base, { toString: () => 'title' }),
+      { type: 'page-detected', detection: base },
+    ];
+    for (const message of malformed) expect(listener(message, SENDERS.contentScript), JSON.stringify(message)).toBeUndefined();
+    expect(handlers['page-detected']).not.toHaveBeenCalled();
+    const families = ['zhongqi-portal', 'zhongqi-omo', 'trs-wcm', 'hanweb-jcms', 'vsb-boda', 'sudy-webplus', 'empirecms', 'dedecms', 'phpcms', 'founder-enp', 'wechat-mp', 'generic'];
+    for (const family of families) await expect(listener(report({ ...base, family }, null), SENDERS.contentScript), family).resolves.toEqual({ ok: true });
+    expect(handlers['page-detected']).toHaveBeenCalledTimes(families.length);
+  });
+
+  it('gives no answer to get-detection without a whole tab id', () => {
+    const { handlers, listener } = register();
+    for (const tabId of [undefined, null, '7', 1.5, Number.NaN, Number.POSITIVE_INFINITY, { valueOf: () => 7 }]) {
+      expect(listener({ type: 'get-detection', tabId }, SENDERS.popup), String(tabId)).toBeUndefined();
+    }
+    expect(handlers['get-detection']).not.toHaveBeenCalled();
   });
 
   it('does not take names inherited from Object.prototype for message types, even from its own pages', () => {

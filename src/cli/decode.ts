@@ -4,6 +4,8 @@
  * valid UTF-8 are UTF-8; else the declared charset (meta, XML declaration, or an old crawl wrapper's
  * `encoding=` attribute); else GB18030, which decodes GBK and GB2312 too.
  */
+import sniffHtmlEncoding from 'html-encoding-sniffer';
+import { parse, serializeOuter, type DefaultTreeAdapterTypes } from 'parse5';
 
 export interface Decoded {
   text: string;
@@ -27,19 +29,29 @@ function isValidUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/** The charset a page declares in its first 64 kB (meta tags may sit after long comments and scripts). */
+/** How far into a page a declaration is looked for (meta tags may sit after long comments and scripts). */
+const HEAD_BYTES = 65536;
+
+function* metaElements(node: DefaultTreeAdapterTypes.Node): Generator<DefaultTreeAdapterTypes.Element> {
+  if ('tagName' in node && node.tagName === 'meta') yield node;
+  if ('childNodes' in node) for (const child of node.childNodes) yield* metaElements(child);
+}
+
+/**
+ * The charset a page declares: the first meta tag an HTML parser builds (so not one inside a comment, a script or an
+ * attribute value, and one past the prescan's first 1 024 bytes too, as the standard's parser changes to it) that
+ * names an encoding by the standard's rules for `charset` and the content-type pragma (html-encoding-sniffer, run on
+ * that tag alone). Else an XML declaration, or an old crawl wrapper's `encoding=` attribute.
+ */
 export function declaredCharset(bytes: Uint8Array): string | null {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 65536));
-  const patterns = [
-    /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i,
-    /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i,
-    /<text[^>]+encoding\s*=\s*["']?([\w-]+)/i,
-  ];
-  for (const re of patterns) {
-    const m = re.exec(head);
-    if (m?.[1]) return m[1].toLowerCase();
+  const text = new TextDecoder('latin1').decode(bytes.subarray(0, HEAD_BYTES));
+  const encoder = new TextEncoder();
+  for (const meta of metaElements(parse(text))) {
+    const named = sniffHtmlEncoding(encoder.encode(serializeOuter(meta)), { defaultEncoding: '' });
+    if (named) return named.toLowerCase();
   }
-  return null;
+  const other = /<\?xml[^>]+encoding\s*=\s*["']([\w-]+)/i.exec(text) ?? /<text[^>]+encoding\s*=\s*["']?([\w-]+)/i.exec(text);
+  return other?.[1]?.toLowerCase() ?? null;
 }
 
 function decoderFor(label: string): TextDecoder | null {

@@ -18,9 +18,9 @@ import { analyzePage, detectPage, type Article } from '../extract/index';
 import { toStandaloneHtml } from '../format/html';
 import { toMarkdown } from '../format/markdown';
 import { toText } from '../format/text';
+import { version as VERSION } from '../../package.json' with { type: 'json' };
 import { decodePage } from './decode';
 
-const VERSION = '0.1.0';
 const FORMATS = ['text', 'md', 'html', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 const PAGE_EXTENSIONS = ['html', 'htm', 'shtml', 'shtm', 'xhtml'] as const;

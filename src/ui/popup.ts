@@ -1,6 +1,7 @@
 /**
  * The reader: in the toolbar popup (and through the `_execute_action` shortcut) for the active tab, or in a full tab
- * (`?view=tab&id=…`) for long articles. `?tab=<id>` reads a given tab. Every action says whether it worked.
+ * (`?view=tab`) for long articles. `?tab=<id>` reads a given tab (`&force=1`: even when it is not taken for an
+ * article). Every action says whether it worked.
  */
 import type { Article, Detection } from '../extract/types';
 import type * as ExportModule from '../format/export';
@@ -23,6 +24,8 @@ let settings: Settings;
 let settingsRead: Promise<void> = Promise.resolve();
 let article: Article | null = null;
 let targetTab: { id?: number; url?: string } | null = null;
+/** Whether the article shown was extracted although the page was not taken for an article (仍然提取). */
+let forced = false;
 
 const byId = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -100,6 +103,7 @@ async function extract(force = false, asked?: Promise<ExtractOutcome>): Promise<
   const outcome = await (asked ?? extractFromTab(targetTab, { force }));
   await settingsRead;
   if (!outcome.ok) return failure(outcome);
+  forced = force;
   showArticle(outcome.article, outcome.detection);
   // Then carry the images over from the page, and show them when they arrive.
   if (outcome.article.images.some((i) => /^https?:/i.test(i.src)) && targetTab.id !== undefined) {
@@ -136,10 +140,14 @@ async function exportAs(format: ExportFormat): Promise<void> {
   status(t('exported', file.filename));
 }
 
+/**
+ * The full tab asks the page for the article itself, as this reader did: the page bundle keeps its result, and an
+ * article with its images carried over (up to 24 MB, inline-images.ts) is more than storage could hand over.
+ */
 async function openInTab(): Promise<void> {
-  const id = crypto.randomUUID();
-  await browser.storage.session.set({ [`article:${id}`]: article });
-  await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?view=tab&id=${id}`) });
+  const query = new URLSearchParams({ view: 'tab', tab: String(targetTab!.id) });
+  if (forced) query.set('force', '1');
+  await browser.tabs.create({ url: browser.runtime.getURL(`popup.html?${query}`) });
   if (view === 'popup') window.close();
 }
 
@@ -178,18 +186,16 @@ async function start(): Promise<void> {
     applySettings();
   });
   localize(document);
-  if (view === 'tab') {
-    await settingsRead;
-    const id = params.get('id') ?? '';
-    const stored = (await browser.storage.session.get(`article:${id}`))[`article:${id}`] as Article | undefined;
-    if (stored) showArticle(stored);
-    else showState('error', t('articleExpired'));
-    return;
-  }
   const tabParam = Number(params.get('tab'));
-  targetTab = Number.isInteger(tabParam) && tabParam > 0 ? await browser.tabs.get(tabParam) : (await browser.tabs.query({ active: true, currentWindow: true }))[0] ?? null;
-  if (!targetTab) return showState('restricted', t('restricted_no_access'));
-  await extract(false, extractFromTab(targetTab));
+  if (Number.isInteger(tabParam) && tabParam > 0) {
+    targetTab = await browser.tabs.get(tabParam).catch(() => null);
+    if (!targetTab) return showState('error', t('tabGone'));
+  } else {
+    targetTab = (await browser.tabs.query({ active: true, currentWindow: true }))[0] ?? null;
+    if (!targetTab) return showState('restricted', t('restricted_no_access'));
+  }
+  const force = params.get('force') === '1';
+  await extract(force, extractFromTab(targetTab, { force }));
 }
 
 // The tab being read may close while the popup is open.

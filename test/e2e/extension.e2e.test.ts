@@ -7,12 +7,14 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, CORPUS_DIR } from '../helpers';
-import { ActionPopup, keepDownloadNames, launch, openReaderTab, readText, serve, tabIdOf, waitForDownload, waitInWorker, type Browser, type TestServer } from './harness';
+import { ActionPopup, E2E_DIST, keepDownloadNames, launch, openReaderTab, readText, runInWorker, serve, tabIdOf, waitForDownload, waitInWorker, type Browser, type TaskResult, type TestServer } from './harness';
+import { expectNoticeDocx, expectNoticeText, expectSeedView, NOTICE_STEM, NOTICE_TEXT_EXPORTS } from './expected';
 import { minimalPdf } from './pdf';
+import { noisePng } from './png';
 
 const fixture = (name: string): string => readFileSync(join(FIXTURES_DIR, name, 'source.html'), 'utf8');
 const SEED = join(CORPUS_DIR, 'seed', 'zhongqi-seed.html');
@@ -27,6 +29,7 @@ const PATHS = {
   news: '/news/1356.html',
   seed: '/news/seed.html',
   images: '/news/images.html',
+  bigImages: '/news/big-images.html',
   text: '/files/notice.txt',
   image: '/files/photo.png',
   pdf: '/files/report.pdf',
@@ -38,6 +41,10 @@ const IMAGES_PAGE = `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-
 <h1>图片新闻</h1><p>发布时间：2024-05-06 来源：测试站</p>
 <div class="article"><p>本站图片新闻的第一段文字，介绍活动的基本情况，说明活动时间、地点和主要参加人员，篇幅足够构成一篇文章。</p>
 <p><img src="/img/one.png" alt="活动现场"></p><p>第二段文字继续说明活动的进展和成效，并对下一步工作作出安排，要求各单位认真落实。</p></div></body></html>`;
+
+/** Four photos of 3 MB each (1 000 × 1 000 random pixels): 12 MB, over the 10 MB that storage.session holds. */
+const BIG_IMAGES = Array.from({ length: 4 }, (_, i) => ({ path: `/img/big-${i}.png`, body: noisePng(1000, 1000) }));
+const BIG_IMAGES_PAGE = IMAGES_PAGE.replace('<p><img src="/img/one.png" alt="活动现场"></p>', BIG_IMAGES.map((img) => `<p><img src="${img.path}" alt="现场照片"></p>`).join(''));
 
 let browser: Browser;
 let server: TestServer;
@@ -51,12 +58,14 @@ beforeAll(async () => {
     ...(existsSync(SEED) ? { [PATHS.seed]: { body: readFileSync(SEED) } } : {}),
     [PATHS.images]: { body: IMAGES_PAGE },
     '/img/one.png': { body: ICON, type: 'image/png' },
+    [PATHS.bigImages]: { body: BIG_IMAGES_PAGE },
+    ...Object.fromEntries(BIG_IMAGES.map((img) => [img.path, { body: img.body, type: 'image/png' }])),
     [PATHS.text]: { body: '关于开展安全检查的通知\n\n各单位：请于本月底前完成自查。\n\n特此通知。', type: 'text/plain; charset=utf-8' },
     [PATHS.image]: { body: ICON, type: 'image/png' },
     [PATHS.pdf]: { body: minimalPdf(), type: 'application/pdf' },
     [PATHS.pdfDownload]: { body: minimalPdf(), type: 'application/pdf' },
   });
-  browser = await launch();
+  browser = await launch({ dist: E2E_DIST });
 }, 60_000);
 
 afterAll(async () => {
@@ -151,10 +160,7 @@ describe('reader', () => {
       buttons: [...document.querySelectorAll('#actions [data-action]')].map((b) => b.dataset.action + '|' + b.getAttribute('aria-label')),
     })`);
     if (existsSync(SEED)) {
-      expect(shown.title).toBe('凝心聚力助发展 服务为民践初心 ——市政协十五届一次会议以来工作综述');
-      expect(shown.meta).toContain('来源：天津日报');
-      expect(shown.text).toContain('新元肇启，万象更新');
-      expect(shown.text).not.toMatch(/Time of issue|这是描述信息|ICP备/);
+      expectSeedView(shown);
       await popup.screenshot(resolve(import.meta.dirname, '../../docs/screenshots/popup-seed.png'));
     } else {
       console.warn('seed screenshot skipped: ../shared/corpus is not there');
@@ -200,8 +206,32 @@ describe('reader', () => {
     const reader = await openReaderTab(browser, tabId);
     const [full] = await Promise.all([browser.context.waitForEvent('page'), reader.click('[data-action="open-tab"]')]);
     await full.waitForFunction(() => document.body.dataset.state === 'article');
-    expect(full.url()).toMatch(/popup\.html\?view=tab&id=/);
+    expect(full.url()).toBe(`chrome-extension://${browser.extensionId}/popup.html?view=tab&tab=${tabId}`);
     expect(await full.locator('#title').textContent()).toBe('华津研究院与滨海新区三家企业签署产学研合作协议');
+    await full.close();
+    await reader.close().catch(() => undefined);
+    await page.close();
+  });
+
+  it('opens in a full tab an article whose images total more than 10 MB, and leaves nothing in storage.session', async () => {
+    const { page, tabId } = await open(PATHS.bigImages);
+    const inlined = async (p: Page): Promise<unknown> =>
+      p.waitForFunction((n) => [...document.querySelectorAll('#content img')].filter((i) => i.getAttribute('src')!.startsWith('data:image/png')).length === n, BIG_IMAGES.length, { timeout: 20_000 });
+    const reader = await openReaderTab(browser, tabId);
+    await inlined(reader);
+    const [full] = await Promise.all([browser.context.waitForEvent('page'), reader.click('[data-action="open-tab"]')]);
+    await full.waitForFunction(() => document.body.dataset.state === 'article');
+    await inlined(full);
+    expect(await full.locator('#title').textContent()).toBe('图片新闻');
+    expect(await full.locator('#content').textContent()).toContain('第二段文字继续说明活动的进展和成效');
+    // Shown, not just carried: each is decoded at its full size.
+    const shown = await full.evaluate(() => Promise.all([...document.querySelectorAll<HTMLImageElement>('#content img')].map(async (i) => (await i.decode(), [i.naturalWidth, i.src.length]))));
+    expect(shown.map(([width]) => width)).toEqual(BIG_IMAGES.map(() => 1000));
+    const bytes = shown.reduce((sum, [, length]) => sum + (length! * 3) / 4, 0);
+    expect(bytes).toBeGreaterThan(10 * 1024 * 1024);
+    // Nothing is left behind but the detector's record of each tab.
+    const keys = await browser.worker.evaluate(async () => Object.keys(await chrome.storage.session.get(null)));
+    expect(keys.filter((k) => !/^tab:\d+$/.test(k))).toEqual([]);
     await full.close();
     await reader.close().catch(() => undefined);
     await page.close();
@@ -226,11 +256,7 @@ describe('copy buttons', () => {
   it('copy-text puts the clean text with its header on the clipboard', async () => {
     await reader.click('[data-action="copy-text"]');
     await expect.poll(() => reader.locator('#status').textContent()).toContain('已复制');
-    const text = await clipboardText();
-    expect(text.split('\n')[0]).toBe('关于举办2023年第二期计量检测技术培训班的通知');
-    expect(text).toContain('来源：培训中心');
-    expect(text).toContain('为进一步提升企业计量检测人员的专业技术水平');
-    expect(text).not.toMatch(/ICP备|<\w+/);
+    expectNoticeText(await clipboardText());
   });
 
   it('copy-markdown puts Markdown with front matter on the clipboard', async () => {
@@ -269,28 +295,16 @@ describe('export buttons', () => {
     await page.close();
   });
 
-  const stem = '2023-08-21_培训中心_关于举办2023年第二期计量检测技术培训班的通知';
-
-  it.each([
-    ['txt', (c: string) => c.startsWith('关于举办2023年第二期计量检测技术培训班的通知\n来源：培训中心')],
-    ['md', (c: string) => c.startsWith('---\ntitle: ') && c.includes('<td rowspan="2">')],
-    ['html', (c: string) => c.startsWith('<!DOCTYPE html>') && c.includes('<meta charset="utf-8">') && !/<script/i.test(c)],
-  ])('export-%s downloads a file with the right name and content', async (format, check) => {
+  it.each(NOTICE_TEXT_EXPORTS)('export-%s downloads a file with the right name and content', async (format, check) => {
     await reader.click(`[data-action="export-${format}"]`);
-    const file = await waitForDownload(browser.downloads, new RegExp(`^${stem}\\.${format}$`));
+    const file = await waitForDownload(browser.downloads, new RegExp(`^${NOTICE_STEM}\\.${format}$`));
     expect(check(readText(file))).toBe(true);
-    await expect.poll(() => reader.locator('#status').textContent()).toContain(`${stem}.${format}`);
+    await expect.poll(() => reader.locator('#status').textContent()).toContain(`${NOTICE_STEM}.${format}`);
   });
 
   it('export-docx downloads a Word file with the title, metadata, table and attachment links', async () => {
     await reader.click('[data-action="export-docx"]');
-    const file = await waitForDownload(browser.downloads, new RegExp(`^${stem}\\.docx$`));
-    const zip = unzipSync(readFileSync(file));
-    const xml = strFromU8(zip['word/document.xml']!);
-    expect(xml).toContain('关于举办2023年第二期计量检测技术培训班的通知');
-    expect(xml).toContain('来源：培训中心');
-    expect(xml).toContain('<w:tbl>');
-    expect(xml).toMatch(/<w:vMerge w:val="restart"\/>/);
+    const zip = expectNoticeDocx(readFileSync(await waitForDownload(browser.downloads, new RegExp(`^${NOTICE_STEM}\\.docx$`))));
     // The attachment stays a link in the document.
     expect(strFromU8(zip['word/_rels/document.xml.rels']!)).toContain(`${server.origin}/repository/file/20230821/a7c3e1f09b2d4e6f.docx`);
   });
@@ -306,10 +320,7 @@ describe('keyboard commands and options', () => {
   it('copy-clean-text copies what the copy-text button copies, with feedback in the page', async () => {
     const { page, tabId } = await open(PATHS.trs);
     await page.bringToFront();
-    const result = await browser.worker.evaluate(async (id) => {
-      const tab = await chrome.tabs.get(id);
-      return (globalThis as unknown as { qingdu: { runCommand(c: string, t: chrome.tabs.Tab): Promise<{ ok: boolean; message: string }> } }).qingdu.runCommand('copy-clean-text', tab);
-    }, tabId);
+    const result = await runInWorker(browser, tabId, { command: 'copy-clean-text' });
     expect(result).toMatchObject({ ok: true, message: '已复制正文：全省春季农业生产暨高标准农田建设现场推进会召开' });
     expect(await page.evaluate(() => document.querySelector('qingdu-toast') !== null)).toBe(true);
     const text = await page.evaluate(() => navigator.clipboard.readText());
@@ -335,11 +346,7 @@ describe('keyboard commands and options', () => {
     };
     const stored = (): Promise<Record<string, unknown>> => browser.worker.evaluate(() => chrome.storage.sync.get(null));
     /** Runs the export-default command on a tab, as the keyboard shortcut does. */
-    const exportDefault = (tabId: number): Promise<{ ok: boolean; message: string }> =>
-      browser.worker.evaluate(async (id) => {
-        const tab = await chrome.tabs.get(id);
-        return (globalThis as unknown as { qingdu: { runCommand(c: string, t: chrome.tabs.Tab): Promise<{ ok: boolean; message: string }> } }).qingdu.runCommand('export-default', tab);
-      }, tabId);
+    const exportDefault = (tabId: number): Promise<TaskResult> => runInWorker(browser, tabId, { command: 'export-default' });
 
     it('all six options persist: set through the page, every control shows its value after a reload, and the reader follows them', async () => {
       const options = await openOptions();
@@ -433,8 +440,15 @@ describe('when the reader cannot work', () => {
     expect(await reader.locator('#state-message').textContent()).toBe('未检测到正文');
     await reader.click('[data-action="extract-anyway"]');
     await reader.waitForFunction(() => document.body.dataset.state === 'article');
-    expect((await reader.locator('#content').textContent())!.length).toBeGreaterThan(20);
-    await reader.close();
+    const text = await reader.locator('#content').textContent();
+    expect(text!.length).toBeGreaterThan(20);
+    // The full tab reads the page the same way.
+    const [full] = await Promise.all([browser.context.waitForEvent('page'), reader.click('[data-action="open-tab"]')]);
+    await full.waitForFunction(() => document.body.dataset.state !== 'loading');
+    expect(full.url()).toMatch(/\?view=tab&tab=\d+&force=1$/);
+    expect(await full.locator('#content').textContent()).toBe(text);
+    await full.close();
+    await reader.close().catch(() => undefined);
     await page.close();
   });
 
@@ -517,10 +531,7 @@ describe('when the reader cannot work', () => {
     expect(ZH_CN.restricted_pdf!.message).toBe('这是 PDF 文件，不是网页，没有可提取的网页正文。');
 
     await page.bringToFront();
-    const result = await browser.worker.evaluate(async (id) => {
-      const tab = await chrome.tabs.get(id);
-      return (globalThis as unknown as { qingdu: { runCommand(c: string, t: chrome.tabs.Tab): Promise<{ ok: boolean; message: string }> } }).qingdu.runCommand('copy-clean-text', tab);
-    }, tabId);
+    const result = await runInWorker(browser, tabId, { command: 'copy-clean-text' });
     expect(result).toEqual({ ok: false, message: ZH_CN.restricted_pdf!.message });
     // The notice shows over the viewer (the shell is injectable); no badge mark is needed.
     expect(await page.evaluate(() => document.querySelector('qingdu-toast') !== null)).toBe(true);

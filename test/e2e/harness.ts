@@ -9,8 +9,12 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type ConsoleMessage, type Page, type Worker } from 'playwright-core';
+import type { Task } from '../../src/background';
+import { TEST_HOOKS_GLOBAL } from '../../src/test-hooks';
 
 export const DIST = resolve(import.meta.dirname, '../../dist');
+/** The tests' build (`npm run build:e2e`): the release plus the hooks of src/test-hooks.ts, which dist/ never has. */
+export const E2E_DIST = resolve(import.meta.dirname, '../../dist-e2e');
 export const CHROMIUM = process.env.QINGDU_CHROMIUM ?? '/usr/bin/chromium';
 /** Flags for Chromium as root in a container, with no traffic of its own (the benchmarks' plain browser too). */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -166,6 +170,27 @@ function steadyWorker(context: BrowserContext, worker: Worker, extensionId: stri
     url: () => worker.url(),
     on: (event, listener) => void worker.on(event, listener),
   };
+}
+
+/** What a command or a task answers (background.ts: runTask). */
+export interface TaskResult {
+  ok: boolean;
+  message: string;
+}
+
+/**
+ * Runs a keyboard command (`command`) or a context-menu task on a tab, through the handler the browser calls (the
+ * e2e build's hook: a headless browser cannot press its shortcuts or click its menu).
+ */
+export function runInWorker(browser: Browser, tabId: number, work: { command: string } | { task: Task }): Promise<TaskResult> {
+  return browser.worker.evaluate(
+    async ({ id, hooks, work }) => {
+      const tab = await chrome.tabs.get(id);
+      const q = (globalThis as unknown as Record<string, { runCommand(c: string, t: chrome.tabs.Tab): Promise<TaskResult>; runTask(t: chrome.tabs.Tab, task: Task): Promise<TaskResult> }>)[hooks]!;
+      return 'command' in work ? q.runCommand(work.command, tab) : q.runTask(tab, work.task);
+    },
+    { id: tabId, hooks: TEST_HOOKS_GLOBAL, work },
+  );
 }
 
 /** Lets downloads keep the file name the extension gives (Playwright's own handling would rename them). */

@@ -21,7 +21,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ActionPopup, keepDownloadNames, launch, openReaderTab, serveLogged, tabIdOf, waitForDownload, waitInWorker, type Browser, type LoggingServer } from './harness';
+import { ActionPopup, E2E_DIST, keepDownloadNames, launch, openReaderTab, runInWorker, serveLogged, tabIdOf, waitForDownload, waitInWorker, type Browser, type LoggingServer } from './harness';
 
 const ICON = readFileSync(resolve(import.meta.dirname, '../../icons/icon-48.png'));
 const GIF = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
@@ -312,7 +312,7 @@ beforeAll(async () => {
     '/img/one.png': { body: ICON, type: 'image/png' },
     '/img/two.png': { body: ICON, type: 'image/png' },
   });
-  browser = await launch();
+  browser = await launch({ dist: E2E_DIST });
   ext = `chrome-extension://${browser.extensionId}/`;
   await browser.context.addInitScript(CANARY);
   browser.context.on('request', (request) => seen.push(attribute(request)));
@@ -576,11 +576,11 @@ describe('XSS canary: the hostile article in every view', () => {
     const [full] = await Promise.all([browser.context.waitForEvent('page'), readerTab.click('[data-action="open-tab"]')]);
     await full.waitForFunction(() => document.body.dataset.state === 'article');
     // A tab the extension opens may load before Playwright has attached its init script: load it again, now with
-    // the canary in place from the start (the article stays in storage.session under the same address).
+    // the canary in place from the start (at the same address it asks the page for the article again).
     await full.reload();
     await full.waitForFunction(() => document.body.dataset.state === 'article');
     await settle(() => full.evaluate(() => (window as unknown as { __qingduMutations: number }).__qingduMutations));
-    expect(full.url()).toMatch(/popup\.html\?view=tab&id=/);
+    expect(full.url()).toMatch(/popup\.html\?view=tab&tab=\d+$/);
     const report = await full.evaluate(inspectView, { rootSelector: '#article', contentSelector: '#content', blankLinks: true, imageSrc: '^data:image/' });
     expectSafeView(report, full.url());
     expect(requestsOf(full, ownOrLocal), 'requests from the full-tab view').toEqual([]);
@@ -720,11 +720,11 @@ describe('privacy: the extension makes no request of its own', () => {
     expect(popupRequests.some((r) => r.startsWith(`${ext}popup.js`)), 'the CDP channel saw the popup load').toBe(true);
 
     // The command handlers and a context-menu task, in the service worker.
-    const results = await browser.worker.evaluate(async (id) => {
-      const tab = await chrome.tabs.get(id);
-      const q = (globalThis as unknown as { qingdu: { runCommand(c: string, t: chrome.tabs.Tab): Promise<{ ok: boolean }>; runTask(t: chrome.tabs.Tab, task: unknown): Promise<{ ok: boolean }> } }).qingdu;
-      return [await q.runCommand('copy-clean-text', tab), await q.runCommand('export-default', tab), await q.runTask(tab, { kind: 'export', format: 'html' })];
-    }, tabId);
+    const results = [
+      await runInWorker(browser, tabId, { command: 'copy-clean-text' }),
+      await runInWorker(browser, tabId, { command: 'export-default' }),
+      await runInWorker(browser, tabId, { task: { kind: 'export', format: 'html' } }),
+    ];
     expect(results.map((r) => r.ok)).toEqual([true, true, true]);
 
     // The options page.
@@ -978,10 +978,7 @@ describe('message senders and world isolation', () => {
       const reader = await openReaderTab(browser, tabId);
       expect(await reader.locator('body').getAttribute('data-state'), name).toBe('article');
       expect(await reader.locator('#title').textContent()).toBe('图片新闻：春季植树活动');
-      const copied = await browser.worker.evaluate(async (id) => {
-        const tab = await chrome.tabs.get(id);
-        return (globalThis as unknown as { qingdu: { runCommand(c: string, t: chrome.tabs.Tab): Promise<{ ok: boolean; message: string }> } }).qingdu.runCommand('copy-clean-text', tab);
-      }, tabId);
+      const copied = await runInWorker(browser, tabId, { command: 'copy-clean-text' });
       expect(copied, name).toMatchObject({ ok: true });
       await reader.close();
       await page.close();
