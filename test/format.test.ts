@@ -66,6 +66,19 @@ describe('Markdown', () => {
     expect(md.startsWith('---\ntitle: "标题: \\"引号\\"\\n第二行"\nsource: "a: b"\ndate: "2024-03-08T09:30"\nurl: "https://yjj.example.gov.cn/tzgg/t20240308_1.shtml"\n---\n\n# 标题: "引号" 第二行\n')).toBe(true);
   });
 
+  it('keeps a table as HTML where GFM would lose cells: spans written loosely, rowspan="0", a nested table', () => {
+    for (const [html, kept] of [
+      ['<table><tr><th>区</th><th>人数</th></tr><tr><td colspan="2px">合计</td></tr></table>', '<td colspan="2px">合计</td>'],
+      ['<table><tr><td rowspan="0">组</td><td>a</td></tr><tr><td>b</td></tr></table>', '<td rowspan="0">组</td>'],
+      ['<table><tr><td>附件</td><td><table><tr><td>1</td><td>表.docx</td></tr></table></td></tr></table>', '<td>表.docx</td>'],
+    ] as const) {
+      const md = toMarkdown(article({ contentHtml: html }));
+      expect(md, html).toMatch(/\n\n<table><tbody><tr>/);
+      expect(md, html).toContain(kept);
+      expect(md, html).not.toContain('| --- |');
+    }
+  });
+
   it('keeps a table with merged cells as HTML and converts a simple one to GFM', () => {
     expect(toMarkdown(article())).toContain('<table><tbody><tr><td rowspan="2">一组</td>');
     const simple = toMarkdown(article({ contentHtml: '<table><tr><th>区</th><th>人数</th></tr><tr><td>东|区</td><td>12</td></tr></table>' }));

@@ -6,10 +6,12 @@
 import TurndownService from 'turndown';
 import { strikethrough, tables } from '@joplin/turndown-plugin-gfm';
 import type { Article } from '../extract/types';
+import { cellSpan } from './table';
 
 function needsHtml(table: HTMLElement): boolean {
+  // Spans read as browsers read them: colspan="2px" still joins two columns.
   for (const cell of table.querySelectorAll('td, th')) {
-    if (Number(cell.getAttribute('rowspan') ?? 1) > 1 || Number(cell.getAttribute('colspan') ?? 1) > 1) return true;
+    if (cellSpan(cell, 'rowspan') !== 1 || cellSpan(cell, 'colspan') > 1) return true;
   }
   return table.querySelector('table, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, hr') !== null;
 }
