@@ -9,7 +9,8 @@
  * as written (§8.1.4); with no one responsible, the title opens the reference, as the numeric system allows
  * (§8.1.3); without a publication date, only the [引用日期].
  */
-import type { Citation, CitationName } from './citation';
+import { citationOf, type Citation, type CitationName, type CitationSource } from './citation';
+import type { AttachedReference, CitationPlacement } from './formats';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -49,4 +50,16 @@ export function toGbt7714(citation: Citation): string {
   parts.push(`${citation.issued ? `(${citation.issued})` : ''}[${citation.accessed}].`);
   if (citation.url) parts.push(`${citation.url}.`);
   return parts.join(' ');
+}
+
+/** The reference a copy or an export carries for 附加引用, or null for 'none'. */
+export function attachedReference(source: CitationSource, placement: CitationPlacement, now: Date = new Date()): AttachedReference | null {
+  if (placement === 'none') return null;
+  const citation = citationOf(source, now);
+  return { placement, text: toGbt7714(citation), url: citation.url };
+}
+
+/** The reference's text before its address, or null when it does not end with one. */
+export function referenceLead(reference: AttachedReference): string | null {
+  return reference.url && reference.text.endsWith(` ${reference.url}.`) ? reference.text.slice(0, -reference.url.length - 1) : null;
 }
