@@ -8,7 +8,7 @@ export type { Analysis, Article, ExtractOptions, Detection, FamilyId, Attachment
 export { toMarkdown, htmlToMarkdown } from './format/markdown';
 export { toText } from './format/text';
 export { toStandaloneHtml } from './format/html';
-export { citationOf, creditedNames, type Citation, type CitationName, type CitationSource } from './format/citation';
+export { citationOf, citationSource, creditedNames, type Citation, type CitationName, type CitationSource } from './format/citation';
 export { attachedReference, toGbt7714 } from './format/gbt7714';
 export { toBibtex } from './format/bibtex';
 export { toCslItem, toCslJson, type CslItem } from './format/csl-json';

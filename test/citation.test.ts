@@ -11,7 +11,7 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../src/extract/index';
 import { toBibtex } from '../src/format/bibtex';
-import { citationOf, citationTitle, creditedNames, localDate, type CitationSource } from '../src/format/citation';
+import { citationOf, citationSource, citationTitle, creditedNames, localDate, type CitationSource } from '../src/format/citation';
 import { toCslItem, toCslJson } from '../src/format/csl-json';
 import { gbtName, toGbt7714 } from '../src/format/gbt7714';
 import { readSeed } from './corpus';
@@ -95,6 +95,12 @@ describe('GB/T 7714—2015 of real pages', () => {
     );
   });
 
+  it('takes the 发文字号 and 发文机关 from the article’s 公文 header when it has one', () => {
+    const withHeader = { ...noticeArticle, document: { number: '川科函〔2023〕57号', issuer: '四川省科学技术厅', index: '11510000MB0L52816K/2023-00158' } };
+    expect(toGbt7714(citationOf(citationSource(withHeader), day(2026, 12, 7)))).toMatch(/^四川省科学技术厅\. 关于报送2023年度省级科技企业孵化器绩效评价材料的通知: 川科函〔2023〕57号\[A\/OL\]/);
+    expect(citationSource(noticeArticle)).toEqual({ article: noticeArticle, documentNumber: null, issuer: null });
+  });
+
   it('the same page without its document header: the source, an online resource', () => {
     expect(toGbt7714(citationOf({ article: noticeArticle }, day(2026, 12, 7)))).toBe(
       '成果转化与区域创新处. 关于报送2023年度省级科技企业孵化器绩效评价材料的通知[EB/OL]. (2023-06-07)[2026-12-07]. https://kjt.sichuan.example.gov.cn/kjt/c103412/202306/t20230607_258136.shtml.',
@@ -123,7 +129,8 @@ describe('the responsible party and the other parts', () => {
     expect(gbt({ ...base, url: 'file:///home/me/page.html', publishedTime: '昨天' }, day(2026, 12, 7))).toBe('张三. 通知[EB/OL]. [2026-12-07].');
   });
 
-  it('does not repeat a 发文字号 the title already holds', () => {
+  it('does not repeat a 发文字号 the title already holds, nor give it twice for a page without a title', () => {
+    expect(gbt({ ...base, title: '' }, day(2026, 12, 7), { documentNumber: '川科函〔2023〕57号' })).toMatch(/^张三\. 川科函〔2023〕57号\[A\/OL\]\. /);
     expect(gbt({ ...base, title: '关于印发办法的通知（川科函〔2023〕57号）' }, day(2026, 12, 7), { documentNumber: '川科函〔2023〕57号' })).toMatch(
       /^张三\. 关于印发办法的通知（川科函〔2023〕57号）\[A\/OL\]/,
     );
@@ -146,6 +153,7 @@ describe('the responsible party and the other parts', () => {
     ]);
     expect(creditedNames('阿依古丽·买买提')).toEqual([{ literal: '阿依古丽·买买提' }]);
     expect(creditedNames('新华社')).toEqual([{ literal: '新华社' }]);
+    expect(creditedNames('王志科 李春会 天津日报')).toEqual([{ family: '王', given: '志科' }, { family: '李', given: '春会' }, { literal: '天津日报' }]);
     expect(creditedNames('Jane Doe, John Smith')).toEqual([
       { family: 'Doe', given: 'Jane' },
       { family: 'Smith', given: 'John' },

@@ -16,7 +16,7 @@ import { copyPage } from '../extract/copy';
 import { hasClobberingNames } from '../extract/dom-safe';
 import { analyzePage, detectPage, type Article } from '../extract/index';
 import { toBibtex } from '../format/bibtex';
-import { citationOf } from '../format/citation';
+import { citationOf, citationSource } from '../format/citation';
 import { toCslJson } from '../format/csl-json';
 import type { AttachedReference } from '../format/formats';
 import { attachedReference, toGbt7714 } from '../format/gbt7714';
@@ -159,7 +159,8 @@ function pageUrl(file: string, url: string | undefined): string {
 }
 
 function render(article: Article, format: Format, doc: Document, placement: Placement): string {
-  const reference: AttachedReference | null = placement ? attachedReference({ article }, placement) : null;
+  const source = citationSource(article);
+  const reference: AttachedReference | null = placement ? attachedReference(source, placement) : null;
   switch (format) {
     case 'json':
       return `${JSON.stringify(article, null, 2)}\n`;
@@ -170,11 +171,11 @@ function render(article: Article, format: Format, doc: Document, placement: Plac
     case 'text':
       return toText(article, { reference });
     case 'cite':
-      return `${toGbt7714(citationOf({ article }))}\n`;
+      return `${toGbt7714(citationOf(source))}\n`;
     case 'bibtex':
-      return toBibtex(citationOf({ article }));
+      return toBibtex(citationOf(source));
     case 'csl':
-      return toCslJson(citationOf({ article }));
+      return toCslJson(citationOf(source));
   }
 }
 

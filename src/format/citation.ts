@@ -21,6 +21,20 @@ export interface CitationSource {
   issuer?: string | null;
 }
 
+/** The fields of a 公文's header (`article.document`) that a reference uses. */
+export interface DocumentHeaderFields {
+  number?: string | null;
+  issuer?: string | null;
+}
+
+/**
+ * The source of an article's reference: the article, with its 公文 header's 发文字号 and 发文机关 when it has one.
+ * Typed structurally, so an Article with or without a `document` field fits.
+ */
+export function citationSource(article: CitationSource['article'] & { document?: DocumentHeaderFields | null }): CitationSource {
+  return { article, documentNumber: article.document?.number ?? null, issuer: article.document?.issuer ?? null };
+}
+
 /**
  * GB/T 7714—2015 document type codes used here: EB (电子公告, any web page) and A (档案, which the standard's own
  * example of an official notice with a 发文字号 uses).
@@ -104,7 +118,9 @@ function personName(name: string): CitationName {
 }
 
 function isOrganisation(name: string): boolean {
-  if (HAN.test(name)) return ORGANISATION_CJK.test(name) || name.replace(/[·・•]/g, '').length > 8;
+  // Given names end in 科, 会 or 台 too (王志科): a one-character ending marks an organisation from four characters on,
+  // or a news agency's 社 (新华社).
+  if (HAN.test(name)) return (name.length >= 4 && ORGANISATION_CJK.test(name)) || /^\p{Script=Han}{2}社$/u.test(name) || name.replace(/[·・•]/g, '').length > 8;
   return ORGANISATION_LATIN.test(name) || name.split(/\s+/).length > 4;
 }
 
@@ -143,10 +159,9 @@ export function citationOf(source: CitationSource, now: Date = new Date()): Cita
   const fallback = issuer ?? clean(article.source) ?? clean(article.siteName);
   const credited = clean(article.author);
   const authors = credited ? creditedNames(credited) : fallback ? [{ literal: fallback }] : [];
-  let title = citationTitle(article.title);
+  const title = citationTitle(article.title) || number || '';
   // A title that already carries its 发文字号 does not get it twice.
   const subtitle = number && !title.includes(number) ? number : null;
-  if (!title) title = number ?? '';
   const issued = /^\d{4}(?:-\d{2}(?:-\d{2})?)?/.exec(article.publishedTime ?? '')?.[0] ?? null;
   const url = article.url && /^https?:\/\//i.test(article.url) ? article.url : null;
   return {
