@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
 import { describe, expect, it } from 'vitest';
+import { localDate } from '../src/format/citation';
 import { FIXTURES_DIR } from './helpers';
 
 const BIN = join(import.meta.dirname, '../src/cli/bin.ts');
@@ -141,6 +144,74 @@ describe('qingdu extract, one file', () => {
   });
 });
 
+describe('qingdu extract, citations', () => {
+  const REFERENCE = (day: string): string =>
+    `滨城日报. 华津研究院与滨海新区三家企业签署产学研合作协议[EB/OL]. (2022-03-15)[${day}]. https://www.tjhjmat.com/news/1356.html.`;
+  /** Runs the command and gives the local days before and after it (a run across midnight may print either). */
+  const run = (...args: string[]): { r: ReturnType<typeof qingdu>; days: string[] } => {
+    const before = localDate(new Date());
+    const r = qingdu(...args);
+    return { r, days: [before, localDate(new Date())] };
+  };
+
+  it('prints the GB/T 7714 reference with today as the 引用日期 (--format cite)', () => {
+    const { r, days } = run('extract', ARTICLE, '--url', ARTICLE_URL, '--format', 'cite');
+    expect(r.status, r.stderr).toBe(0);
+    expect(days.map((d) => `${REFERENCE(d)}\n`)).toContain(r.stdout);
+  });
+
+  it('gives no address for a saved file without --url', () => {
+    const r = qingdu('extract', ARTICLE, '--format', 'cite');
+    expect(r.stdout).toMatch(/^滨城日报\. 华津研究院与滨海新区三家企业签署产学研合作协议\[EB\/OL\]\. \(2022-03-15\)\[\d{4}-\d{2}-\d{2}\]\.\n$/);
+  });
+
+  it('prints a BibLaTeX @online entry that a BibTeX reader parses (--format bibtex)', () => {
+    const { r, days } = run('extract', ARTICLE, '--url', ARTICLE_URL, '--format', 'bibtex');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^@online\{web20220315-[0-9a-z]+,\n/);
+    const [item] = new Cite(r.stdout).data;
+    expect(item).toMatchObject({ type: 'webpage', title: '华津研究院与滨海新区三家企业签署产学研合作协议', author: [{ family: '滨城日报' }], URL: ARTICLE_URL });
+    expect(days.map((d) => ({ 'date-parts': [d.split('-').map(Number)] }))).toContainEqual(item!.accessed);
+  });
+
+  it('prints CSL-JSON (--format csl)', () => {
+    const r = qingdu('extract', ARTICLE, '--url', ARTICLE_URL, '--format', 'csl');
+    expect(r.status, r.stderr).toBe(0);
+    const items = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      type: 'webpage',
+      title: '华津研究院与滨海新区三家企业签署产学研合作协议',
+      author: [{ literal: '滨城日报' }],
+      issued: { 'date-parts': [[2022, 3, 15]] },
+      URL: ARTICLE_URL,
+      language: 'zh-CN',
+    });
+  });
+
+  it('puts the reference at the top or the end of text, Markdown and HTML (--reference)', () => {
+    const top = run('extract', ARTICLE, '--url', ARTICLE_URL, '--reference', 'top');
+    expect(top.days.map((d) => `${REFERENCE(d)}\n\n华津研究院与滨海新区三家企业签署产学研合作协议\n`).some((head) => top.r.stdout.startsWith(head))).toBe(true);
+    const md = run('extract', ARTICLE, '--url', ARTICLE_URL, '--format', 'md', '--reference', 'end');
+    expect(md.r.stdout).toMatch(/\n\n滨城日报\. 华津研究院与滨海新区三家企业签署产学研合作协议\\\[EB\/OL\\\]\. \(2022-03-15\)\\\[[-\d]+\\\]\. <https:\/\/www\.tjhjmat\.com\/news\/1356\.html>\.\n$/);
+    const html = qingdu('extract', ARTICLE, '--url', ARTICLE_URL, '--format', 'html', '--reference', 'end');
+    expect(html.stdout).toMatch(/<p class="source-link reference">滨城日报\. .*<\/p>\n<\/article>/);
+  });
+
+  it('refuses --reference with another placement or another format, as a usage error', () => {
+    for (const [args, message] of [
+      [['--reference', 'middle'], '--reference must be top or end, not "middle"'],
+      [['--reference', 'top', '--format', 'json'], '--reference goes with --format text, md or html, not json'],
+      [['--format', 'ris'], 'unknown format "ris" (choose text, md, html, json, cite, bibtex or csl)'],
+    ] as const) {
+      const r = qingdu('extract', ARTICLE, ...args);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`qingdu: ${message}\nTry 'qingdu --help'.\n`);
+    }
+  });
+});
+
 describe('qingdu decodes Chinese encodings', () => {
   const write = (name: string, bytes: Buffer): string => {
     const path = join(tmp, name);
@@ -199,16 +270,16 @@ describe('qingdu extract, a directory', () => {
     const help = qingdu('--help').stdout;
     const shapes = { json: ['file', 'ok', 'article'], text: ['file', 'ok', 'title', 'format', 'output'], failed: ['file', 'ok', 'error'] };
     expect(help).toContain('--format json            {"file", "ok": true, "article"}');
-    expect(help).toContain('--format text, md, html  {"file", "ok": true, "title", "format", "output"}');
+    expect(help).toContain('other formats            {"file", "ok": true, "title", "format", "output"}');
     expect(help).toContain('an input that failed     {"file", "ok": false, "error"}');
-    for (const format of ['json', 'text', 'md', 'html']) {
+    for (const format of ['json', 'text', 'md', 'html', 'cite']) {
       const r = qingdu('extract', join(dir, 'a.html'), join(dir, 'list.html'), join(dir, 'gone.html'), '--format', format);
       const [gone, good, list] = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
       expect(Object.keys(good!), format).toEqual(format === 'json' ? shapes.json : shapes.text);
       for (const failed of [gone!, list!]) expect(Object.keys(failed), format).toEqual(shapes.failed);
       if (format !== 'json') expect(good!.format).toBe(format);
       // output is what the one-file command prints in that format.
-      if (format === 'text') expect(good!.output).toBe(qingdu('extract', join(dir, 'a.html')).stdout);
+      if (format === 'text' || format === 'cite') expect(good!.output).toBe(qingdu('extract', join(dir, 'a.html'), '--format', format).stdout);
     }
   });
 

@@ -5,11 +5,12 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/extract/types';
-import { clipboardPayload, exportArticle } from '../src/format/export';
+import { attachedReference, clipboardPayload, exportArticle, type CitationPlacement } from '../src/format/export';
 import { exportFileName, MAX_NAME_BYTES, MAX_NAME_CHARS } from '../src/format/filename';
 import { toStandaloneHtml } from '../src/format/html';
 import { toMarkdown } from '../src/format/markdown';
 import { toText } from '../src/format/text';
+import { docxOutline } from './docx-outline';
 
 const PNG_1PX = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
@@ -64,6 +65,19 @@ describe('Markdown', () => {
   it('puts title, source, date and url in YAML front matter, quoting what needs it', () => {
     const md = toMarkdown(article({ title: '标题: "引号"\n第二行', source: 'a: b' }));
     expect(md.startsWith('---\ntitle: "标题: \\"引号\\"\\n第二行"\nsource: "a: b"\ndate: "2024-03-08T09:30"\nurl: "https://yjj.example.gov.cn/tzgg/t20240308_1.shtml"\n---\n\n# 标题: "引号" 第二行\n')).toBe(true);
+  });
+
+  it('keeps a table as HTML where GFM would lose cells: spans written loosely, rowspan="0", a nested table', () => {
+    for (const [html, kept] of [
+      ['<table><tr><th>区</th><th>人数</th></tr><tr><td colspan="2px">合计</td></tr></table>', '<td colspan="2px">合计</td>'],
+      ['<table><tr><td rowspan="0">组</td><td>a</td></tr><tr><td>b</td></tr></table>', '<td rowspan="0">组</td>'],
+      ['<table><tr><td>附件</td><td><table><tr><td>1</td><td>表.docx</td></tr></table></td></tr></table>', '<td>表.docx</td>'],
+    ] as const) {
+      const md = toMarkdown(article({ contentHtml: html }));
+      expect(md, html).toMatch(/\n\n<table><tbody><tr>/);
+      expect(md, html).toContain(kept);
+      expect(md, html).not.toContain('| --- |');
+    }
   });
 
   it('keeps a table with merged cells as HTML and converts a simple one to GFM', () => {
@@ -152,5 +166,77 @@ describe('file names', () => {
   it('still names an article without a title', () => {
     expect(name('', null, null)).toBe('未命名文章.txt');
     expect(name('???', null, null)).toBe('未命名文章.txt');
+  });
+});
+
+describe('附加引用: the reference at the top or the end of every export and copy', () => {
+  const now = new Date(2026, 11, 7, 10, 0);
+  const REF = '办公室. 关于开展安全生产检查的通知[EB/OL]. (2024-03-08)[2026-12-07]. https://yjj.example.gov.cn/tzgg/t20240308_1.shtml.';
+  const ref = (placement: CitationPlacement) => attachedReference({ article: article() }, placement, now);
+
+  it('is the page’s GB/T 7714 reference, or nothing for none', () => {
+    expect(ref('top')).toEqual({ placement: 'top', text: REF, url: 'https://yjj.example.gov.cn/tzgg/t20240308_1.shtml' });
+    expect(ref('none')).toBeNull();
+  });
+
+  it('TXT: the first or the last paragraph, with the file’s line endings', async () => {
+    const top = (await exportArticle(article(), 'txt', { parse, reference: ref('top'), crlf: true })).data as string;
+    expect(top.startsWith(`${REF}\r\n\r\n关于开展安全生产检查的通知\r\n来源：办公室`)).toBe(true);
+    const end = (await exportArticle(article(), 'txt', { parse, reference: ref('end') })).data as string;
+    expect(end.endsWith(`检查表.xlsx https://yjj.example.gov.cn/att/检查表.xlsx\n\n${REF}\n`)).toBe(true);
+    expect(end.split(REF)).toHaveLength(2);
+    const none = (await exportArticle(article(), 'txt', { parse, reference: ref('none') })).data as string;
+    expect(none).toBe((await exportArticle(article(), 'txt', { parse })).data);
+    expect(none).not.toContain('[EB/OL]');
+  });
+
+  it('Markdown: after the front matter or at the end, escaped, the address an autolink', async () => {
+    const md = `办公室. 关于开展安全生产检查的通知\\[EB/OL\\]. (2024-03-08)\\[2026-12-07\\]. <https://yjj.example.gov.cn/tzgg/t20240308_1.shtml>.`;
+    const top = (await exportArticle(article(), 'md', { parse, reference: ref('top') })).data as string;
+    expect(top).toMatch(/^---\n[^]*?\n---\n\n(.*)\n\n# 关于开展安全生产检查的通知\n/);
+    expect(/^---\n[^]*?\n---\n\n(.*)\n\n# /.exec(top)![1]).toBe(md);
+    const end = (await exportArticle(article(), 'md', { parse, reference: ref('end') })).data as string;
+    expect(end.endsWith(`特此通知。\n\n${md}\n`)).toBe(true);
+  });
+
+  it('Markdown and HTML: a hostile title in the reference stays text', async () => {
+    const hostile = attachedReference({ article: article({ title: '<img src=x onerror=alert(1)>[x](javascript:alert(1))' }) }, 'end', now);
+    const md = (await exportArticle(article(), 'md', { parse, reference: hostile })).data as string;
+    expect(md.split('\n').at(-2)).toBe('办公室. \\<img src=x onerror=alert(1)>\\[x\\](javascript:alert(1))\\[EB/OL\\]. (2024-03-08)\\[2026-12-07\\]. <https://yjj.example.gov.cn/tzgg/t20240308_1.shtml>.');
+    const html = (await exportArticle(article(), 'html', { parse, reference: hostile })).data as string;
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('<p class="source-link reference">办公室. &lt;img src=x onerror=alert(1)&gt;[x](javascript:alert(1))[EB/OL].');
+  });
+
+  it('HTML: above the title or after the original link, small and grey, the address a link', async () => {
+    const linked =
+      '办公室. 关于开展安全生产检查的通知[EB/OL]. (2024-03-08)[2026-12-07]. <a href="https://yjj.example.gov.cn/tzgg/t20240308_1.shtml" rel="noopener noreferrer">https://yjj.example.gov.cn/tzgg/t20240308_1.shtml</a>.';
+    const top = (await exportArticle(article(), 'html', { parse, reference: ref('top') })).data as string;
+    expect(top).toContain(`<article>\n<p class="meta reference">${linked}</p>\n<h1>`);
+    const end = (await exportArticle(article(), 'html', { parse, reference: ref('end') })).data as string;
+    expect(end).toMatch(new RegExp(`<p class="source-link">.*</p>\\n<p class="source-link reference">${linked.replace(/[.()[\]?]/g, '\\$&')}</p>\\n</article>`));
+  });
+
+  it('Word: the first or the last paragraph, the address a link', async () => {
+    const paragraphs = async (placement: CitationPlacement): Promise<string[]> =>
+      docxOutline((await exportArticle(article(), 'docx', { parse, reference: ref(placement) })).data as Uint8Array)
+        .split('\n')
+        .filter(Boolean);
+    const linked =
+      '办公室. 关于开展安全生产检查的通知[EB/OL]. (2024-03-08)[2026-12-07]. [https://yjj.example.gov.cn/tzgg/t20240308_1.shtml](https://yjj.example.gov.cn/tzgg/t20240308_1.shtml).';
+    const top = await paragraphs('top');
+    expect(top[0]).toContain(linked);
+    expect(top[1]).toContain('关于开展安全生产检查的通知');
+    const end = await paragraphs('end');
+    expect(end.at(-1)).toContain(linked);
+    expect(end[0]).not.toContain('[EB/OL]');
+  });
+
+  it('copies: text, Markdown and the rich copy carry it too', () => {
+    expect(clipboardPayload(article(), 'text', { reference: ref('top') }).text.startsWith(`${REF}\n\n关于开展`)).toBe(true);
+    expect(clipboardPayload(article(), 'markdown', { reference: ref('end') }).text.endsWith('t20240308_1.shtml>.')).toBe(true);
+    const rich = clipboardPayload(article(), 'html', { reference: ref('end') });
+    expect(rich.html).toMatch(/<p>特此通知。<\/p><p>办公室\. 关于开展安全生产检查的通知\[EB\/OL\]\. .*<a href="https:\/\/yjj\.example\.gov\.cn\/tzgg\/t20240308_1\.shtml"/);
+    expect(rich.text.endsWith(REF)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * qingdu: the extraction core on the command line.
- *   qingdu extract <file-or-dir>... [--url URL] [--format text|md|html|json] [--force]
+ *   qingdu extract <file-or-dir>... [--url URL] [--format text|md|html|json|cite|bibtex|csl] [--reference top|end] [--force]
  * One file → the article on stdout. Several files or a directory → JSON Lines, one record per page, a progress bar
  * on a terminal, and the failures listed at the end. Exit 0 with output, 2 when no article was found, 1 when an
  * input could not be read or processed, or the command was wrong. A user's mistake and a failure of ours alike give
@@ -15,13 +15,18 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { copyPage } from '../extract/copy';
 import { hasClobberingNames } from '../extract/dom-safe';
 import { analyzePage, detectPage, type Article } from '../extract/index';
+import { toBibtex } from '../format/bibtex';
+import { citationOf, citationSource } from '../format/citation';
+import { toCslJson } from '../format/csl-json';
+import type { AttachedReference } from '../format/formats';
+import { attachedReference, toGbt7714 } from '../format/gbt7714';
 import { toStandaloneHtml } from '../format/html';
 import { toMarkdown } from '../format/markdown';
 import { toText } from '../format/text';
 import { version as VERSION } from '../../package.json' with { type: 'json' };
 import { decodePage } from './decode';
 
-const FORMATS = ['text', 'md', 'html', 'json'] as const;
+const FORMATS = ['text', 'md', 'html', 'json', 'cite', 'bibtex', 'csl'] as const;
 type Format = (typeof FORMATS)[number];
 const PAGE_EXTENSIONS = ['html', 'htm', 'shtml', 'shtm', 'xhtml'] as const;
 const PAGE_FILE = new RegExp(`\\.(?:${PAGE_EXTENSIONS.join('|')})(?:\\.gz)?$`, 'i');
@@ -41,8 +46,8 @@ extract   Reads saved pages and prints the article. Pages are files ending in
           Several files or a directory (searched recursively): JSON Lines on stdout, one record per page,
           a progress bar on a terminal, and a summary of the failures on stderr at the end. The records:
             --format json            {"file", "ok": true, "article"}: article is the Article object (below)
-            --format text, md, html  {"file", "ok": true, "title", "format", "output"}: the article's title,
-                                     the format, and the text, Markdown or HTML that one file would print
+            other formats            {"file", "ok": true, "title", "format", "output"}: the article's title,
+                                     the format, and what one file would print in it
             an input that failed     {"file", "ok": false, "error"}: why, in one line
 detect    Prints the CMS family, the confidence and whether the page is an article, one JSON line per file.
 
@@ -50,11 +55,17 @@ Options:
   --url URL       The page's address: relative links and images are resolved against it, and some CMS
                   families are recognised by it. Default: the file's own file:// URL.
   --format F      text (default): title, 来源, 发布时间, 原文链接, then the text
-                  md:   Markdown with YAML front matter
-                  html: a standalone, sanitised HTML file
-                  json: the Article object (title, byline, author, editor, source, publishedTime, category,
-                        views, summary, siteName, lang, url, family, confidence, textContent, contentHtml,
-                        attachments, images, length)
+                  md:     Markdown with YAML front matter
+                  html:   a standalone, sanitised HTML file
+                  json:   the Article object (title, byline, author, editor, source, publishedTime, category,
+                          views, summary, siteName, lang, url, family, confidence, textContent, contentHtml,
+                          attachments, images, length)
+                  cite:   the page's reference in GB/T 7714—2015 form for an online resource, e.g.
+                          天津日报. 标题[EB/OL]. (2024-01-20)[2026-12-07]. https://….
+                          (引用日期 = today on the local clock; the address only for an http(s) --url)
+                  bibtex: the same reference as a BibLaTeX @online entry
+                  csl:    the same reference as CSL-JSON (Zotero, Pandoc and citation managers read it)
+  --reference P   text, md, html: the GB/T 7714 reference at the top or the end (P = top or end).
   --force         Extract even when the page does not look like an article.
   -h, --help      This help.
   -v, --version   The version.
@@ -147,23 +158,34 @@ function pageUrl(file: string, url: string | undefined): string {
   return url ?? pathToFileURL(resolve(file)).href;
 }
 
-function render(article: Article, format: Format, doc: Document): string {
+function render(article: Article, format: Format, doc: Document, placement: Placement): string {
+  const source = citationSource(article);
+  const reference: AttachedReference | null = placement ? attachedReference(source, placement) : null;
   switch (format) {
     case 'json':
       return `${JSON.stringify(article, null, 2)}\n`;
     case 'md':
-      return toMarkdown(article);
+      return toMarkdown(article, { reference });
     case 'html':
-      return toStandaloneHtml(article, { doc });
+      return toStandaloneHtml(article, { doc, reference });
     case 'text':
-      return toText(article);
+      return toText(article, { reference });
+    case 'cite':
+      return `${toGbt7714(citationOf(source))}\n`;
+    case 'bibtex':
+      return toBibtex(citationOf(source));
+    case 'csl':
+      return toCslJson(citationOf(source));
   }
 }
+
+type Placement = 'top' | 'end' | null;
 
 interface ExtractOptions {
   url: string | undefined;
   force: boolean;
   format: Format;
+  reference: Placement;
   /** JSON Lines: a json record carries the Article, not its pretty-printed text. */
   batch: boolean;
 }
@@ -180,7 +202,7 @@ function extractOne(file: string, options: ExtractOptions): Outcome {
     const doc = documentFor(html, pageUrl(file, options.url));
     const { article, detection } = analyzePage(doc, { url: pageUrl(file, options.url), force: options.force });
     if (!article) return { file, ok: false, kind: 'no-article', error: `no article found (${detection.reason})` };
-    const output = options.batch && options.format === 'json' ? undefined : render(article, options.format, doc);
+    const output = options.batch && options.format === 'json' ? undefined : render(article, options.format, doc, options.reference);
     return { file, ok: true, article, output };
   } catch (e) {
     return { file, ok: false, kind: 'internal', error: `internal error: ${messageOf(e)}`, cause: e };
@@ -218,9 +240,12 @@ function checkUrl(url: string | undefined): void {
   if (!URL.canParse(url)) throw new UsageError(`--url "${url}" is not a valid URL`);
 }
 
-function runExtract(positionals: string[], values: { url?: string; format?: string; force?: boolean }): number {
+function runExtract(positionals: string[], values: { url?: string; format?: string; force?: boolean; reference?: string }): number {
   const format = (values.format ?? 'text') as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (choose text, md, html or json)`);
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (choose ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)})`);
+  const reference = values.reference ?? null;
+  if (reference !== null && reference !== 'top' && reference !== 'end') throw new UsageError(`--reference must be top or end, not "${reference}"`);
+  if (reference !== null && !['text', 'md', 'html'].includes(format)) throw new UsageError(`--reference goes with --format text, md or html, not ${format}`);
   if (!positionals.length) throw new UsageError('extract needs at least one file or directory');
   checkUrl(values.url);
   const { files, missing, many } = listInputs(positionals);
@@ -229,7 +254,7 @@ function runExtract(positionals: string[], values: { url?: string; format?: stri
     process.stderr.write(`qingdu: ${missing[0]!.file}: ${missing[0]!.error}\n`);
     return 1;
   }
-  const options: ExtractOptions = { url: values.url, force: Boolean(values.force), format, batch: many };
+  const options: ExtractOptions = { url: values.url, force: Boolean(values.force), format, reference, batch: many };
   if (!many) {
     const result = extractOne(files[0]!, options);
     if (result.kind === 'internal') {
@@ -299,6 +324,7 @@ export function main(argv: string[]): number {
         url: { type: 'string' },
         format: { type: 'string', short: 'f' },
         force: { type: 'boolean' },
+        reference: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },

@@ -6,6 +6,8 @@
 import { AlignmentType, Document as DocxDocument, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { htmlToContent } from 'docx/html';
 import type { Article } from '../extract/types';
+import type { AttachedReference } from './formats';
+import { referenceLead } from './gbt7714';
 import { metadataLines } from './text';
 
 export interface DocxOptions {
@@ -13,6 +15,19 @@ export interface DocxOptions {
   header?: boolean;
   /** Parses HTML into a document (the browser's DOMParser, or jsdom's in Node). */
   parse: (html: string) => Document;
+  /** 附加引用: the reference as the first paragraph or the last. */
+  reference?: AttachedReference | null;
+}
+
+/** The reference as a small grey paragraph, its address a link. */
+function referenceParagraph(reference: AttachedReference): Paragraph {
+  const run = (text: string): TextRun => new TextRun({ text, size: 20, color: '59636E' });
+  const lead = referenceLead(reference);
+  const children =
+    lead === null
+      ? [run(reference.text)]
+      : [run(lead), new ExternalHyperlink({ link: reference.url!, children: [new TextRun({ text: reference.url!, style: 'Hyperlink', size: 20 })] }), run('.')];
+  return new Paragraph({ children });
 }
 
 /** Replaces images without their data by a link "[图片：alt]" so the reader can still reach them. */
@@ -49,6 +64,8 @@ export function buildDocx(article: Article, options: DocxOptions): DocxDocument 
     }
   }
   const body = htmlToContent(linkRemoteImages(article.contentHtml, options.parse), { maxImageWidth: 600 });
+  const top = options.reference?.placement === 'top' ? [referenceParagraph(options.reference)] : [];
+  const end = options.reference?.placement === 'end' ? [referenceParagraph(options.reference)] : [];
   return new DocxDocument({
     title: article.title,
     creator: article.author ?? article.source ?? undefined,
@@ -59,7 +76,7 @@ export function buildDocx(article: Article, options: DocxOptions): DocxDocument 
         title: { run: { font: FONT, size: 36, bold: true } },
       },
     },
-    sections: [{ children: [...head, ...body] }],
+    sections: [{ children: [...top, ...head, ...body, ...end] }],
   });
 }
 

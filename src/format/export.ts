@@ -5,13 +5,13 @@
 import type { Article } from '../extract/types';
 import { toDocx } from './docx';
 import { exportFileName } from './filename';
-import { escapeHtml, toStandaloneHtml } from './html';
+import type { AttachedReference, ExportFormat } from './formats';
+import { escapeHtml, referenceHtml, toStandaloneHtml } from './html';
 import { toMarkdown } from './markdown';
 import { metadataLines, toText } from './text';
 
-import { type ExportFormat } from './formats';
-
-export { EXPORT_FORMATS, type ExportFormat } from './formats';
+export { CITATION_PLACEMENTS, EXPORT_FORMATS, type AttachedReference, type CitationPlacement, type ExportFormat } from './formats';
+export { attachedReference } from './gbt7714';
 
 export interface ExportOptions {
   /** Title, 来源, 发布时间 … above the body (default on). */
@@ -22,6 +22,8 @@ export interface ExportOptions {
   crlf?: boolean;
   /** Parses HTML into an inert document (DOCX needs it): the browser's DOMParser, or jsdom's in Node. */
   parse: (html: string) => Document;
+  /** 附加引用: the page's reference at the top or the end (see `attachedReference`); none when absent. */
+  reference?: AttachedReference | null;
 }
 
 export interface ExportFile {
@@ -39,17 +41,18 @@ const MIME: Record<ExportFormat, string> = {
 
 export async function exportArticle(article: Article, format: ExportFormat, options: ExportOptions): Promise<ExportFile> {
   const header = options.metadataHeader !== false;
+  const { reference } = options;
   const filename = exportFileName(article, format);
   const doc = options.parse('<!DOCTYPE html><html><body></body></html>');
   switch (format) {
     case 'txt':
-      return { filename, mime: MIME.txt, data: toText(article, { header, bom: options.bom, crlf: options.crlf }) };
+      return { filename, mime: MIME.txt, data: toText(article, { header, bom: options.bom, crlf: options.crlf, reference }) };
     case 'md':
-      return { filename, mime: MIME.md, data: toMarkdown(article, { frontMatter: header }) };
+      return { filename, mime: MIME.md, data: toMarkdown(article, { frontMatter: header, reference }) };
     case 'html':
-      return { filename, mime: MIME.html, data: toStandaloneHtml(article, { header, doc }) };
+      return { filename, mime: MIME.html, data: toStandaloneHtml(article, { header, doc, reference }) };
     case 'docx':
-      return { filename, mime: MIME.docx, data: await toDocx(article, { header, parse: options.parse }) };
+      return { filename, mime: MIME.docx, data: await toDocx(article, { header, parse: options.parse, reference }) };
   }
 }
 
@@ -61,21 +64,27 @@ export interface ClipboardPayload {
   html?: string;
 }
 
-export function clipboardPayload(article: Article, kind: CopyKind, options: Pick<ExportOptions, 'metadataHeader'> = {}): ClipboardPayload {
+export function clipboardPayload(article: Article, kind: CopyKind, options: Pick<ExportOptions, 'metadataHeader' | 'reference'> = {}): ClipboardPayload {
   const header = options.metadataHeader !== false;
+  const { reference } = options;
   switch (kind) {
     case 'text':
-      return { text: toText(article, { header }).trimEnd() };
+      return { text: toText(article, { header, reference }).trimEnd() };
     case 'markdown':
-      return { text: toMarkdown(article, { frontMatter: header }).trimEnd() };
+      return { text: toMarkdown(article, { frontMatter: header, reference }).trimEnd() };
     case 'html': {
       const meta = header
         ? `<p>${metadataLines(article)
             .map(([k, v]) => `${escapeHtml(k)}：${escapeHtml(v)}`)
             .join('　')}</p>`
         : '';
-      // contentHtml is DOMPurify's output; the title and metadata are escaped.
-      return { text: toText(article, { header }).trimEnd(), html: `<h1>${escapeHtml(article.title)}</h1>${meta}${article.contentHtml}` };
+      const cite = (placement: AttachedReference['placement']): string =>
+        reference?.placement === placement ? `<p>${referenceHtml(reference)}</p>` : '';
+      // contentHtml is DOMPurify's output; the title, metadata and reference are escaped.
+      return {
+        text: toText(article, { header, reference }).trimEnd(),
+        html: `${cite('top')}<h1>${escapeHtml(article.title)}</h1>${meta}${article.contentHtml}${cite('end')}`,
+      };
     }
   }
 }

@@ -46,20 +46,24 @@ export function safePart(text: string): string {
     .trim();
 }
 
-/** A safe file name for an article and an extension (without the dot). */
-export function exportFileName(article: Pick<Article, 'title' | 'source' | 'publishedTime'>, extension: string): string {
+/**
+ * A safe file name for an article and an extension (without the dot). A `suffix` (a table's caption) follows the
+ * title after "_", kept whole up to 40 characters: the title is the part that gets shortened.
+ */
+export function exportFileName(article: Pick<Article, 'title' | 'source' | 'publishedTime'>, extension: string, suffix?: string): string {
   const ext = safePart(extension).replace(/[^\w]/g, '').slice(0, 10) || 'txt';
+  const tail = suffix ? cut(safePart(suffix), 40, 120).trim() : '';
   const date = article.publishedTime?.slice(0, 10);
   const prefix = [
     date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : '',
     cut(safePart(article.source ?? '').replace(/_/g, ' '), 30, 60),
   ].filter(Boolean);
   const title = safePart(article.title ?? '') || '未命名文章';
-  const fixed = `${prefix.map((p) => `${p}_`).join('')}.${ext}`;
+  const fixed = `${prefix.map((p) => `${p}_`).join('')}${tail ? `_${tail}` : ''}.${ext}`;
   // The stem, with `reserve` characters (and bytes) left over for a leading "_".
   const stemWith = (reserve: number): string => {
     const t = cut(title, MAX_NAME_CHARS - fixed.length - reserve, MAX_NAME_BYTES - utf8Length(fixed) - reserve);
-    return [...prefix, t.replace(/[\s.]+$/, '') || '未命名文章'].join('_');
+    return [...prefix, t.replace(/[\s.]+$/, '') || '未命名文章', ...(tail ? [tail] : [])].join('_');
   };
   let stem = stemWith(0);
   // A reserved device name is reserved with any extension ("CON.txt"); the "_" that defuses it must fit too.

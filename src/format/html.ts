@@ -4,6 +4,8 @@
  */
 import { fragmentHtml, sanitizeHtml } from '../extract/sanitize';
 import type { Article } from '../extract/types';
+import type { AttachedReference } from './formats';
+import { referenceLead } from './gbt7714';
 import { metadataLines } from './text';
 
 export function escapeHtml(text: string): string {
@@ -34,6 +36,16 @@ export interface HtmlOptions {
   header?: boolean;
   /** The document whose window sanitises (Node: a jsdom document; the browser: the page's own). */
   doc?: Document | null;
+  /** 附加引用: the reference above the title or after the original link. */
+  reference?: AttachedReference | null;
+}
+
+/** The reference's text, escaped, its address a link. */
+export function referenceHtml(reference: AttachedReference): string {
+  const lead = referenceLead(reference);
+  if (lead === null) return escapeHtml(reference.text);
+  const url = escapeHtml(reference.url!);
+  return `${escapeHtml(lead)}<a href="${url}" rel="noopener noreferrer">${url}</a>.`;
 }
 
 export function toStandaloneHtml(article: Article, options: HtmlOptions = {}): string {
@@ -43,6 +55,9 @@ export function toStandaloneHtml(article: Article, options: HtmlOptions = {}): s
   const source = article.url && /^https?:\/\//i.test(article.url)
     ? `<p class="source-link">原文链接：<a href="${escapeHtml(article.url)}" rel="noopener noreferrer">${escapeHtml(article.url)}</a></p>`
     : '';
+  // The classes the stylesheet has already: small grey text, as the metadata line (top) and the original link (end).
+  const reference = (placement: AttachedReference['placement'], cls: string): string =>
+    options.reference?.placement === placement ? `\n<p class="${cls} reference">${referenceHtml(options.reference)}</p>` : '';
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(article.lang ?? 'zh-CN')}">
 <head>
@@ -54,11 +69,11 @@ export function toStandaloneHtml(article: Article, options: HtmlOptions = {}): s
 <style>${READER_CSS}</style>
 </head>
 <body>
-<article>
+<article>${reference('top', 'meta')}
 <h1>${escapeHtml(article.title)}</h1>
 ${meta}
 ${body}
-${source}
+${source}${reference('end', 'source-link')}
 </article>
 </body>
 </html>

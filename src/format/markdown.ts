@@ -6,10 +6,14 @@
 import TurndownService from 'turndown';
 import { strikethrough, tables } from '@joplin/turndown-plugin-gfm';
 import type { Article } from '../extract/types';
+import type { AttachedReference } from './formats';
+import { referenceLead } from './gbt7714';
+import { cellSpan } from './table';
 
 function needsHtml(table: HTMLElement): boolean {
+  // Spans read as browsers read them: colspan="2px" still joins two columns.
   for (const cell of table.querySelectorAll('td, th')) {
-    if (Number(cell.getAttribute('rowspan') ?? 1) > 1 || Number(cell.getAttribute('colspan') ?? 1) > 1) return true;
+    if (cellSpan(cell, 'rowspan') !== 1 || cellSpan(cell, 'colspan') > 1) return true;
   }
   return table.querySelector('table, ul, ol, h1, h2, h3, h4, h5, h6, blockquote, pre, hr') !== null;
 }
@@ -88,6 +92,15 @@ function yaml(value: string): string {
 export interface MarkdownOptions {
   /** YAML front matter with title, source, date and url (default on). */
   frontMatter?: boolean;
+  /** 附加引用: the reference as the first paragraph (after the front matter) or the last. */
+  reference?: AttachedReference | null;
+}
+
+/** The reference as a paragraph: its text escaped, its address an autolink (escaping would break a bare URL). */
+function referenceMarkdown(reference: AttachedReference): string {
+  const lead = referenceLead(reference);
+  if (lead !== null && !/[\s<>]/.test(reference.url!)) return `${turndown().escape(lead)}<${reference.url!}>.`;
+  return turndown().escape(reference.text);
 }
 
 export function toMarkdown(article: Article, options: MarkdownOptions = {}): string {
@@ -101,9 +114,11 @@ export function toMarkdown(article: Article, options: MarkdownOptions = {}): str
     lines.push('---');
     parts.push(lines.join('\n'));
   }
+  if (options.reference?.placement === 'top') parts.push(referenceMarkdown(options.reference));
   // The title is text: escaped like body text, so it can hold neither a link nor raw HTML.
   parts.push(`# ${turndown().escape(article.title.replace(/\n+/g, ' '))}`);
   const body = htmlToMarkdown(article.contentHtml);
   if (body) parts.push(body);
+  if (options.reference?.placement === 'end') parts.push(referenceMarkdown(options.reference));
   return `${parts.join('\n\n')}\n`;
 }

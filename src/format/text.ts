@@ -1,5 +1,6 @@
-/** Article → plain text: a header (title, 来源, 发布时间, 原文链接), then the paragraphs. */
+/** Article → plain text: a header (title, 来源, 发布时间, 原文链接), then the paragraphs (and the reference, if asked). */
 import type { Article } from '../extract/types';
+import type { AttachedReference } from './formats';
 
 export interface TextOptions {
   /** The header lines above the body (default on). */
@@ -8,6 +9,8 @@ export interface TextOptions {
   crlf?: boolean;
   /** A UTF-8 byte-order mark, for Notepad and older Office (default off). */
   bom?: boolean;
+  /** 附加引用: the reference as the first or the last paragraph. */
+  reference?: AttachedReference | null;
 }
 
 /** The metadata lines shown under a title: 来源, 发布时间, 作者, 栏目 (only the ones present). */
@@ -31,6 +34,8 @@ export function toText(article: Article, options: TextOptions = {}): string {
   if (article.attachments.length) {
     parts.push(['附件：', ...article.attachments.map((a) => `${a.name} ${a.url}`)].join('\n'));
   }
+  if (options.reference?.placement === 'top') parts.unshift(options.reference.text);
+  if (options.reference?.placement === 'end') parts.push(options.reference.text);
   let text = `${parts.join('\n\n')}\n`;
   if (options.crlf) text = text.replace(/\r?\n/g, '\r\n');
   return options.bom ? `\uFEFF${text}` : text;
