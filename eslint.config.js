@@ -5,7 +5,7 @@ import nounsanitized from 'eslint-plugin-no-unsanitized';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-e2e/**', 'lib/**', 'node_modules/**', 'web-ext-artifacts/**', '.ci-out/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-e2e/**', 'lib/**', 'node_modules/**', 'web-ext-artifacts/**', '.ci-out/**', 'coverage/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   nounsanitized.configs.recommended,

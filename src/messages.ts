@@ -3,7 +3,7 @@
  * handler answers. The background accepts messages only from this extension's own contexts, and the detection
  * report only from a content script in a tab.
  */
-import type { Detection, FamilyId } from './extract/types';
+import type { Detection, FamilyId, PageType } from './extract/types';
 import type { Runtime } from './platform/browser';
 
 /** The parts of `browser.runtime` the background's message handling uses. */
@@ -94,10 +94,21 @@ const FAMILIES: Record<FamilyId, true> = {
   generic: true,
 };
 
+const PAGE_TYPES: Record<PageType, true> = { article: true, list: true, home: true, search: true, other: true };
+
 function isDetection(value: unknown): value is Detection {
   if (!value || typeof value !== 'object') return false;
   const d = value as Record<string, unknown>;
-  return typeof d.family === 'string' && Object.hasOwn(FAMILIES, d.family) && typeof d.isArticle === 'boolean' && Number.isFinite(d.confidence) && typeof d.reason === 'string';
+  return (
+    typeof d.family === 'string' &&
+    Object.hasOwn(FAMILIES, d.family) &&
+    typeof d.isArticle === 'boolean' &&
+    typeof d.pageType === 'string' &&
+    Object.hasOwn(PAGE_TYPES, d.pageType) &&
+    d.isArticle === (d.pageType === 'article') &&
+    Number.isFinite(d.confidence) &&
+    typeof d.reason === 'string'
+  );
 }
 
 /**

@@ -14,7 +14,7 @@ import { toBibtex } from '../src/format/bibtex';
 import { citationOf, citationSource, citationTitle, creditedNames, localDate, type CitationSource } from '../src/format/citation';
 import { toCslItem, toCslJson } from '../src/format/csl-json';
 import { gbtName, toGbt7714 } from '../src/format/gbt7714';
-import { readSeed } from './corpus';
+import { readSeed } from '../bench/corpus';
 import { corpusAvailable, FIXTURES_DIR, listFixtures, loadDocument } from './helpers';
 
 type Page = CitationSource['article'];

@@ -1,6 +1,6 @@
 /**
  * The acceptance measures of the extraction core on real pages nobody here wrote: the 中企动力 seed page and its
- * expected result, and the cms-zh-real pages with their hand-made metadata truth (../shared/corpus, present in
+ * expected result, and the cms-zh-real and cms-zh-dev pages with their hand-made truth (../shared/corpus, present in
  * CI). Without the corpus the suite is skipped and says why.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { extractArticle, type Article } from '../src/extract/index';
 import { squash } from '../src/extract/text';
 import { charF1, corpusAvailable, fold, loadDocument, CORPUS_DIR } from './helpers';
 import { readCorpusPage, readSeed, readTruth } from '../bench/corpus';
+import { setByName } from '../bench/sets';
+import { splitOf } from '../bench/split';
 
 const available = corpusAvailable();
 if (!available) console.warn(`corpus tests skipped: ${CORPUS_DIR} not found (CI has ../shared beside the repo)`);
@@ -39,36 +41,49 @@ describe.skipIf(!available)('seed page (中企动力 portal)', () => {
   );
 });
 
-describe.skipIf(!available)('cms-zh-real pages (hand-made metadata truth)', () => {
-  const truth = available ? readTruth('cms-zh-real') : {};
+/**
+ * The truth sets' pages: extraction meets floors on titles, dates and page types. A miss on a dev page is named; a
+ * held-out test page is only counted (bench/split.ts), so that nobody tunes on it from a test failure.
+ */
+const FLOORS: Record<'cms-zh-real' | 'cms-zh-dev', { title: number; date: number; pageType: number }> = {
+  'cms-zh-real': { title: 20 / 21, date: 19 / 20, pageType: 1 },
+  'cms-zh-dev': { title: 0.85, date: 0.87, pageType: 0.95 },
+};
+
+describe.each(['cms-zh-real', 'cms-zh-dev'] as const)('%s pages (hand-made truth)', (set) => {
+  const truth = available ? readTruth(set) : {};
+  const def = setByName(set);
   const results = Object.entries(truth).map(([id, t]) => {
-    const page = readCorpusPage('cms-zh-real', id);
+    const page = readCorpusPage(set, id, t.url);
     const article: Article | null = extractArticle(loadDocument(page.html, page.url), { url: page.url });
-    return { id, truth: t, article };
+    return { id, dev: splitOf(set, id, def.file(id)) === 'dev', truth: t, article };
   });
   const articles = results.filter((r) => r.truth.article !== false);
-  const report = (misses: string[]): string => `misses:\n  ${misses.join('\n  ')}`;
+  const report = (misses: { id: string; dev: boolean; why: string }[]): string => {
+    const test = misses.filter((m) => !m.dev).length;
+    return `misses:\n  ${misses.filter((m) => m.dev).map((m) => `${m.id}: ${m.why}`).join('\n  ')}${test ? `\n  and ${test} held-out test page(s)` : ''}`;
+  };
 
-  it('gives the true title on at least 20 of the 21 articles', () => {
-    const misses = articles
+  it.skipIf(!available)(`gives the true title on at least ${Math.round(FLOORS[set].title * 100)} % of the articles`, () => {
+    const titled = articles.filter((r) => r.truth.title);
+    const misses = titled
       .filter((r) => squash(r.article?.title ?? '') !== squash(r.truth.title ?? ''))
-      .map((r) => `${r.id}: got ${JSON.stringify(r.article?.title)} want ${JSON.stringify(r.truth.title)}`);
-    expect(articles).toHaveLength(21);
-    expect(articles.length - misses.length, report(misses)).toBeGreaterThanOrEqual(20);
+      .map((r) => ({ ...r, why: `got ${JSON.stringify(r.article?.title)} want ${JSON.stringify(r.truth.title)}` }));
+    expect(1 - misses.length / titled.length, report(misses)).toBeGreaterThanOrEqual(FLOORS[set].title);
   });
 
-  it('gives the true publication day on at least 19 of the 20 dated pages', () => {
+  it.skipIf(!available)(`gives the true publication day on at least ${Math.round(FLOORS[set].date * 100)} % of the dated pages`, () => {
     const dated = articles.filter((r) => r.truth.publishedTime);
     const misses = dated
       .filter((r) => r.article?.publishedTime?.slice(0, 10) !== r.truth.publishedTime!.slice(0, 10))
-      .map((r) => `${r.id}: got ${r.article?.publishedTime} want ${r.truth.publishedTime}`);
-    expect(dated).toHaveLength(20);
-    expect(dated.length - misses.length, report(misses)).toBeGreaterThanOrEqual(19);
+      .map((r) => ({ ...r, why: `got ${r.article?.publishedTime} want ${r.truth.publishedTime}` }));
+    expect(1 - misses.length / dated.length, report(misses)).toBeGreaterThanOrEqual(FLOORS[set].date);
   });
 
-  it('gives no article for the page that is not one', () => {
-    const negatives = results.filter((r) => r.truth.article === false);
-    expect(negatives.length).toBeGreaterThanOrEqual(1);
-    for (const r of negatives) expect(r.article, r.id).toBeNull();
+  it.skipIf(!available)(`takes at least ${Math.round(FLOORS[set].pageType * 100)} % of the pages for what they are (article or not)`, () => {
+    const misses = results
+      .filter((r) => (r.article !== null) !== (r.truth.article !== false))
+      .map((r) => ({ ...r, why: r.article ? 'an article returned for a page that is not one' : 'no article returned' }));
+    expect(1 - misses.length / results.length, report(misses)).toBeGreaterThanOrEqual(FLOORS[set].pageType);
   });
 });

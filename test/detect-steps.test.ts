@@ -17,8 +17,8 @@ function stepwise(doc: Document, url: string): { result: ReturnType<typeof detec
   for (;;) {
     const next = steps.next();
     if (next.done) {
-      const { family, confidence, isArticle, reason } = next.value;
-      return { result: { family, confidence, isArticle, reason }, pauses };
+      const { family, confidence, isArticle, pageType, reason } = next.value;
+      return { result: { family, confidence, isArticle, pageType, reason }, pauses };
     }
     pauses++;
   }
@@ -80,8 +80,8 @@ describe('detectPageSteps', () => {
 });
 
 /** The verdict and its reason; the detector's quick scan may stop counting characters earlier than classifyPage. */
-function pick(c: { isArticle: boolean; reason: string }): { isArticle: boolean; reason: string } {
-  return { isArticle: c.isArticle, reason: c.reason.replace(/^running text \(\d+ chars\)$/, 'running text (N chars)') };
+function pick(c: { isArticle: boolean; pageType: string; reason: string }): { isArticle: boolean; pageType: string; reason: string } {
+  return { isArticle: c.isArticle, pageType: c.pageType, reason: c.reason.replace(/^running text \(\d+ chars\)$/, 'running text (N chars)') };
 }
 
 describe('asset URLs searched a chunk at a time', () => {

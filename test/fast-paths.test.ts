@@ -10,7 +10,7 @@ import { Readability } from '@mozilla/readability';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { copyPage } from '../src/extract/copy';
-import { lineLocal } from '../src/extract/detect';
+import { lineLocal } from '../src/extract/family';
 import { DETECTION, PROFILES } from '../src/extract/profiles/index';
 import { FASTER } from '../src/extract/readability';
 import { CONFIG, createPurifier, fragmentHtml } from '../src/extract/sanitize';

@@ -46,6 +46,12 @@ describe.each(listFixtures())('$name', (fixture) => {
     expect(article !== null).toBe(truth.article);
   });
 
+  if (truth.pageType) {
+    it(`is a page of type ${truth.pageType}`, () => {
+      expect(detectPage(doc, fixture.url).pageType).toBe(truth.pageType);
+    });
+  }
+
   if (truth.article) {
     it('gives the true metadata', () => {
       expect(article).not.toBeNull();

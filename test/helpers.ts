@@ -1,10 +1,10 @@
 /** Loading test pages: fixtures of our own, and the shared corpus when it is beside the repo. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { JSDOM } from 'jsdom';
 import { decodePage } from '../src/cli/decode';
-import type { Attachment } from '../src/extract/types';
+import type { Attachment, PageType } from '../src/extract/types';
 import { CORPUS_DIR } from '../bench/corpus';
 
 export { CORPUS_DIR };
@@ -15,6 +15,8 @@ export const FIXTURES_DIR = join(here, 'fixtures');
 /** Hand-made facts about a fixture page, checked independently of its goldens. */
 export interface FixtureTruth {
   article: boolean;
+  /** What the page is (the newer fixtures say; older ones only say article or not). */
+  pageType?: PageType;
   title: string | null;
   publishedTime: string | null;
   source: string | null;

@@ -13,7 +13,7 @@ const OTHER_ID = 'ponmlkjihgfedcbaponmlkjihgfedcba';
 
 const detected: Message = {
   type: 'page-detected',
-  detection: { family: 'trs-wcm', confidence: 0.9, isArticle: true, reason: 'profile body' },
+  detection: { family: 'trs-wcm', confidence: 0.9, isArticle: true, pageType: 'article', reason: 'profile body' },
   title: '标题',
 };
 const getDetection: Message = { type: 'get-detection', tabId: 7 };
@@ -128,13 +128,18 @@ describe('handleMessages', () => {
   it('gives no answer to a detection report whose payload is not what a detection is, and takes every family', async () => {
     const { handlers, listener } = register();
     const report = (detection: unknown, title: unknown = '标题'): unknown => ({ type: 'page-detected', detection, title });
-    const base = { family: 'trs-wcm', confidence: 0.9, isArticle: true, reason: 'profile body' };
+    const base = { family: 'trs-wcm', confidence: 0.9, isArticle: true, pageType: 'article', reason: 'profile body' };
     const malformed = [
       report(null),
       report('trs-wcm'),
       // A family outside the known ones would build locale keys of the page's choosing.
       ...['x', 'TRS-WCM', 'trs_wcm', '__proto__', 'constructor', 'toString', '', 42].map((family) => report({ ...base, family })),
       report({ ...base, isArticle: 'yes' }),
+      report({ ...base, pageType: 'gallery' }),
+      report({ ...base, pageType: '__proto__' }),
+      // An article of another page type would set a badge for a list.
+      report({ ...base, pageType: 'list' }),
+      report({ ...base, isArticle: false, pageType: 'article' }),
       report({ ...base, confidence: Number.NaN }),
       report({ ...base, confidence: '0.9' }),
       report({ ...base, reason: undefined }),

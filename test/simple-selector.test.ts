@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DETECTION } from '../src/extract/profiles/index';
-import { ASSET_TAGS, collectAsset, MAX_ASSETS_PER_TAG, scoreFamilies } from '../src/extract/detect';
+import { ASSET_TAGS, collectAsset, MAX_ASSETS_PER_TAG, scoreFamilies } from '../src/extract/family';
 import { compileSimpleSelector, matchesCompiled, walkedSelectors } from '../src/extract/simple-selector';
 import { listFixtures, loadDocument } from './helpers';
 

@@ -35,7 +35,7 @@ async function detect(): Promise<void> {
     do next = steps.next();
     while (!next.done && performance.now() < end);
   }
-  const { family, confidence, isArticle, reason, profile } = next.value;
+  const { family, confidence, isArticle, pageType, reason, profile } = next.value;
   let title: string | null = null;
   if (isArticle) {
     // For the tooltip: the family's title element, else the first <h1>, else <title> (the headline matching of the
@@ -45,7 +45,7 @@ async function detect(): Promise<void> {
     const heading = [...(profile?.title ?? []), 'h1'].map((s) => query.call(document, s) as Element | null).find((el) => text(el).trim());
     title = (heading ? text(heading) : prop<string>(document, 'title')).replace(/\s+/g, ' ').trim() || null;
   }
-  void sendMessage({ type: 'page-detected', detection: { family, confidence, isArticle, reason }, title }).catch(() => {
+  void sendMessage({ type: 'page-detected', detection: { family, confidence, isArticle, pageType, reason }, title }).catch(() => {
     /* the background may be restarting; the next page load reports again */
   });
 }

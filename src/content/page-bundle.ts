@@ -22,7 +22,7 @@ function extractNow(request: ExtractRequest): ExtractOutcome {
     if (restriction) return { ok: false, reason: 'restricted', restriction };
     if (/^text\/plain/i.test(contentType)) {
       const article = plainTextArticle(document, location.href);
-      return article ? { ok: true, article, detection: { family: 'generic', confidence: 0, isArticle: true, reason: 'plain text document' } } : { ok: false, reason: 'not-html', contentType };
+      return article ? { ok: true, article, detection: { family: 'generic', confidence: 0, isArticle: true, pageType: 'article', reason: 'plain text document' } } : { ok: false, reason: 'not-html', contentType };
     }
     if (!/html|xml/i.test(contentType)) return { ok: false, reason: 'not-html', contentType };
     const analysis = analyzePage(document, { url: location.href, isVisible: computedVisibility(window), force: request.force });

@@ -7,6 +7,7 @@ import { isAttachmentLink } from './body';
 import type { Profile } from './profiles/index';
 import { visibleLength } from './text';
 import { elementsOf } from './dom-safe';
+import { MEDIA } from './classify';
 
 /** The body: a root element, and for a bracketed body the two marker nodes inside it. */
 export interface LocatedBody {
@@ -40,7 +41,7 @@ function commentPair(doc: Document, start: RegExp, end: RegExp): LocatedBody | n
 }
 
 function substantial(el: Element): boolean {
-  return visibleLength(el.textContent ?? '') >= 20 || el.querySelector('img, table') !== null;
+  return visibleLength(el.textContent ?? '') >= 20 || el.querySelector(`img, table, ${MEDIA}`) !== null;
 }
 
 /**

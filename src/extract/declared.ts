@@ -3,7 +3,7 @@
  * ColumnName … in any letter case), OpenGraph, JSON-LD, and a family's values in scripts and comments.
  */
 import { dateFromUnixSeconds, parseDate } from './dates';
-import { pageComments } from './detect';
+import { pageComments } from './family';
 import { fieldValue } from './labels';
 import type { EmbeddedField, MetaField, Profile } from './profiles/index';
 import { squash } from './text';

@@ -145,3 +145,33 @@ export function hasClobberingNames(doc: Document): boolean {
   }
   return false;
 }
+
+/**
+ * Node and Element members taken from the prototypes, once per scan: a page's form controls cannot shadow them
+ * (`<input name="parentElement">` in a form would send an ancestor walk round in circles, `name="tagName"` would lie).
+ */
+export interface SafeDom {
+  tag: (el: Element) => string;
+  parent: (node: Node) => Element | null;
+  attr: (el: Element, name: string) => string | null;
+  text: (node: Node) => string;
+  /** querySelectorAll on a document or an element. */
+  all: (root: ParentNode, selector: string) => ArrayLike<Element> & Iterable<Element>;
+}
+
+export type Fn = (this: unknown, ...args: unknown[]) => unknown;
+
+export function safeDom(doc: Document): SafeDom {
+  const el = (methodOf(doc, 'createElement') as Fn).call(doc, 'div') as Element;
+  const tag = getterOf(el, 'tagName') as Fn;
+  const parent = getterOf(el, 'parentElement') as Fn;
+  const text = getterOf(el, 'textContent') as Fn;
+  const getAttribute = methodOf(el, 'getAttribute') as Fn;
+  return {
+    tag: (e) => tag.call(e) as string,
+    parent: (n) => parent.call(n) as Element | null,
+    attr: (e, name) => getAttribute.call(e, name) as string | null,
+    text: (n) => (text.call(n) as string | null) ?? '',
+    all: (root, selector) => (methodOf(root, 'querySelectorAll') as Fn).call(root, selector) as NodeListOf<Element>,
+  };
+}

@@ -19,7 +19,7 @@ import { collectAttachments, collectImages, fixUrls, tidyBody } from './body';
 import { readDeclared } from './declared';
 import { declaredAuthor } from './labels';
 import { leadingEntry } from './entries';
-import { classifyPage, detectFamily, mainProse, MIN_PROSE } from './detect';
+import { classifyPage, continuationPage, detectFamily, mainProse, MEDIA, MIN_PROSE, MIN_SHORT_PROSE } from './detect';
 import { walkedSelectors } from './simple-selector';
 import { parseDate } from './dates';
 import { readBodyEdges, readCredits, readEditor, readFooterZone, readHeaderZone, readProfileFields, textBlocks, type ShownFields } from './page-metadata';
@@ -136,8 +136,8 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
   const detected = detectFamily(doc, url ?? '', walkedSelectors);
   const { family, confidence } = detected;
   const classified = classifyPage(doc, url ?? '', detected.profile);
-  const detection: Detection = { family, confidence, isArticle: classified.isArticle, reason: classified.reason };
-  const none = (reason?: string): Analysis => ({ article: null, detection: reason ? { ...detection, isArticle: false, reason } : detection });
+  const detection: Detection = { family, confidence, isArticle: classified.isArticle, pageType: classified.pageType, reason: classified.reason };
+  const none = (reason?: string): Analysis => ({ article: null, detection: reason ? { ...detection, isArticle: false, pageType: 'other', reason } : detection });
   if (!classified.isArticle && !options.force) return none();
   const profile = detected.profile ? (profileById(detected.profile.id) ?? null) : null;
 
@@ -245,14 +245,24 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
   removeTailSections(content);
   // Credits, gallery controls, ad labels and date lines of Western templates (a Chinese body keeps its dates).
   if (cjkShare(content.textContent ?? '') < 0.3) removeWesternLines(content);
+  // A video or audio post is its player and a caption (the player itself does not survive tidying).
+  const media = content.querySelector(MEDIA) !== null;
   fixUrls(content, baseUrl(doc, url));
   tidyBody(content);
 
   const fragment = sanitizeNode(content, document);
   const textContent = toPlainText(fragment);
-  const summary = first(realSummary(shown.summary, title, textContent), realSummary(declared.description, title, textContent));
+  // (A later page of a split article declares the first page's description.)
+  const description = url && continuationPage(url) ? null : declared.description;
+  const summary = first(realSummary(shown.summary, title, textContent), realSummary(description, title, textContent));
   const images = collectImages(fragment);
-  if (visibleLength(textContent) < 10 && !images.length && !options.force) return none('no text left after cleaning');
+  const attachments = collectAttachments(fragment);
+  // An article is a text: pictures with a caption or two (a gallery, a picture post) are not one; a notice with its
+  // 附件, or a player with its caption, is.
+  const length = visibleLength(textContent);
+  if (!options.force && ((length < 10 && !images.length) || (length < MIN_SHORT_PROSE && images.length && !attachments.length && !media))) {
+    return none(images.length ? `pictures with little text (${length} chars)` : `no text left after cleaning (${length} chars)`);
+  }
 
   const source = first(shown.source, declared.source);
   const siteName = first(declared.siteNames[0], siteSuffix(declared.documentTitle, title), readability?.siteName);
@@ -277,9 +287,9 @@ export function analyzePage(document: Document, options: ExtractOptions = {}): A
     confidence,
     textContent,
     contentHtml: fragmentHtml(fragment),
-    attachments: collectAttachments(fragment),
+    attachments,
     images,
-    length: visibleLength(textContent),
+    length,
   };
   return { article, detection };
 }

@@ -7,7 +7,8 @@
  * Anything else compiles to null and is left to querySelector.
  */
 import { DETECTION } from './profiles/index';
-import { ASSET_TAGS, collectAsset, MAX_ASSETS_PER_TAG, STEP, type ElementFacts } from './detect';
+import { ASSET_TAGS, collectAsset, MAX_ASSETS_PER_TAG, type ElementFacts } from './family';
+import { STEP } from './steps';
 import { getterOf, methodOf, prop } from './dom-safe';
 
 interface AttrTest {

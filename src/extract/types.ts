@@ -67,11 +67,16 @@ export interface ExtractOptions {
   force?: boolean;
 }
 
+/** What a page is. */
+export type PageType = 'article' | 'list' | 'home' | 'search' | 'other';
+
 /** What detection says about a page. */
 export interface Detection {
   family: FamilyId;
   confidence: number;
   isArticle: boolean;
+  /** `article` exactly when `isArticle`. */
+  pageType: PageType;
   /** Why the page is or is not taken for an article (for diagnostics and the popup). */
   reason: string;
 }

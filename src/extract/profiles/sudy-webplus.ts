@@ -13,6 +13,8 @@ export const sudyWebplusDetection: ProfileDetection = {
   ],
   listUrls: [/\/\d+\/list\d*\.htm/, /\/_web\/(?:_)?search\//],
   body: ['.wp_articlecontent'],
+  // The article list and its pager components, on a page without the article body.
+  listTemplates: { components: ['.wp_article_list', '[id^="wp_paging_"]', '.wp_paging'], unless: ['.wp_articlecontent'] },
   title: ['h1.arti-title', '.arti_title', '.arti-title', '.item_title'],
 };
 

@@ -20,6 +20,12 @@ export const zhongqiPortalDetection: ProfileDetection = {
     '.e_HtmlEditor.p_content .p_con',
   ],
   title: ['.p_topBox h1.p_headA', '.p_TitleBoxA h1', '.p_TitleBoxA', '.p_breadcrumbCurrent'],
+  // A news or product list component, and no detail widget (cms-zh.md §1.1: component ids; §1.5: the list
+  // component beside a detail widget is chrome).
+  listTemplates: {
+    components: ['[id^="c_portalResNews_list-"]', '[id^="c_portalResProduct_list-"]'],
+    unless: ['[id^="c_portalResNews_detail-"]', '[id^="c_news_detail-"]', '[id^="c_portalResProduct_detail-"]', '[data-ename="资讯详细描述"]', '[data-ename="资讯详情"]', '.p_NewsDetail'],
+  },
 };
 
 export const zhongqiPortal: Profile = {
