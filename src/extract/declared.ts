@@ -7,6 +7,7 @@ import { pageComments } from './family';
 import { fieldValue } from './labels';
 import type { EmbeddedField, MetaField, Profile } from './profiles/index';
 import { squash } from './text';
+import { decodeHTML } from 'entities';
 import { elementsOf } from './dom-safe';
 
 export interface Declared {
@@ -60,18 +61,12 @@ function nameOf(value: unknown): string | undefined {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? squash(v) : undefined);
 const PERSON = /^(?:(?:https?:\/\/)?schema\.org\/|schema:)?Person$/;
-const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
-
 /**
- * A name some sites write HTML-escaped into their JSON-LD ("Maria &amp; Katerina"): the common entities decoded;
- * undefined when another named entity is left ("Redacci&oacute;n"), which would be cut apart as a name.
+ * A name some sites write HTML-escaped into their JSON-LD ("Maria &amp; Katerina"), decoded as HTML decodes it
+ * (entities' decodeHTML); undefined when the result still holds what looks like an entity.
  */
 function unescapeName(text: string): string | undefined {
-  const out = text.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]+));/gi, (m, dec?: string, hex?: string, named?: string) => {
-    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : NaN;
-    if (!Number.isNaN(code)) return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
-    return ENTITIES[named!.toLowerCase()] ?? m;
-  });
+  const out = decodeHTML(text);
   return /&#?\w+;/.test(out) ? undefined : squash(out);
 }
 
@@ -176,6 +171,26 @@ function embedded(texts: readonly string[], fields: readonly EmbeddedField[] | u
 
 const first = (...values: (string | null | undefined)[]): string | null => values.find((v) => v && v.trim()) ?? null;
 
+/**
+ * The publication time news portals keep in their page data for the script that shows it (`"pubtime": "2019-09-07
+ * 19:02:26"`, `publish_time = '…'`): read from inline scripts (other than JSON-LD), the first such key.
+ */
+const SCRIPT_DATE = /["']?(?:pubtime|pub_time|publishtime|publish_time|pubdate|pub_date|publishdate|publish_date|releasetime|release_time|datepublished)["']?\s*[:=]\s*["']((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)["']/i;
+const MAX_SCRIPT_CHARS = 200_000;
+
+function scriptDate(doc: Document): string | null {
+  let read = 0;
+  for (const script of elementsOf(doc.getElementsByTagName('script'))) {
+    if (script.hasAttribute('src') || /ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
+    const text = script.textContent ?? '';
+    const m = SCRIPT_DATE.exec(text);
+    if (m?.[1]) return parseDate(m[1]);
+    read += text.length;
+    if (read > MAX_SCRIPT_CHARS) break;
+  }
+  return null;
+}
+
 /** Reads what the page declares about itself. */
 export function readDeclared(doc: Document, profile: Profile | null): Declared {
   const meta = readMetaTags(doc);
@@ -211,6 +226,7 @@ export function readDeclared(doc: Document, profile: Profile | null): Declared {
     parseDate(meta.get('ptime')),
     parseDate(meta.get('dc.date')),
     parseDate(meta.get('og:release_date')),
+    scriptDate(doc),
   );
   const lang = first(doc.documentElement.getAttribute('lang'), doc.documentElement.getAttribute('xml:lang'), meta.get('content-language'), meta.get('language'));
   return {

@@ -52,8 +52,13 @@ const LABEL_RE = new RegExp(
   'gi',
 );
 
+/** A credit label, a space, and one value closing the line or a bar-separated slot of it. */
+const SPACED_CREDIT = /(?:^|[\s|丨｜])(作者|责任编辑|责编|来源|稿源)\s+([\u3400-\u9fffA-Za-z·]{2,20})(?=\s*(?:[|丨｜]|$))/g;
+
 export interface LabelledLine {
   fields: Partial<Record<LabelField, string>>;
+  /** The label each field's value followed ("作者", "供稿单位"), as the page wrote it without spaces. */
+  labelOf: Partial<Record<LabelField, string>>;
   /** Labels found, of any kind (also ones whose value is empty or ignored). */
   labels: number;
 }
@@ -61,8 +66,10 @@ export interface LabelledLine {
 const PLACEHOLDER_VALUES = /^(?:未知|佚名|网络|互联网|网络整理|admin|管理员|null|undefined|暂无|无)$/i;
 const EDGE_PUNCT = /^[\s|/\\[\]【】()（）·•丨,，;；:]+|[\s|/\\[\]【】()（）·•丨,，;；:]+$/g;
 
+/** A phrase that introduces a source rather than being one ("本文来源于新京报", "转载自：…"). */
+export const LEAD_IN = /^(?:本文|本篇|本站|本网|文章|稿件|内容|信息|图文)?(?:来源于|来源|转载自|转载于|转自|来自|摘自|选自|出自|源自)\s*[:：]?\s*/;
 /** Where a source or category value ends when the next thing on the line is glued to it ("求是网参与互动"). */
-const VALUE_STOP = /(?:作者|编辑|责任|时间|日期|发布|浏览|点击|阅读|字号|分享|参与|评论|我要|举报|打印|收藏|\d+\s*人).*$/;
+const VALUE_STOP = /(?:作者|编辑|责任|时间|日期|发布|(?:浏览|点击|阅读)(?=\s*[:：(（\d]|量|数|次)|字号|分享|参与|评论|我要|举报|打印|收藏|\d+\s*人).*$/;
 /** Role words around a credited name: 记者 X, 南都见习记者 X (an outlet's reporter), X 整合, 文/图 X. */
 const ROLE = /^(?:[\u3400-\u9fff]{0,8}?(?:记者|通讯员|实习生|专栏作者)|撰稿|文\/图|图\/文)|(?:整合|报道|采写|综合|编译|整理|摄影|摄)$/;
 /** A role word standing alone between names. */
@@ -80,9 +87,8 @@ const TITLE_WORD = /(?:教授|研究员|主任|博士|院长|所长|学者|专�
  */
 export function authorNames(raw: string): string | null {
   const names: string[] = [];
-  for (const token of squash(raw)
-    .replace(/\s*(?:19|20)\d{2}\s*[-/.年].*$/, '')
-    .split(/[\s、，,&＆]+/)) {
+  const text = squash(raw).replace(/\s*(?:19|20)\d{2}\s*[-/.年].*$/, '');
+  for (const token of text.split(/[\s、，,&＆]+/)) {
     let t = token.replace(EDGE_PUNCT, '');
     if (ROLE_WORD.test(t)) continue;
     // Strip roles glued to a name ("记者陈智", "张三摄"), but not from an organisation ("综合办公室").
@@ -99,14 +105,29 @@ export function authorNames(raw: string): string | null {
     names.push(t);
     if (names.length === 6) break;
   }
-  return names.length ? names.join(' ') : null;
+  return names.length ? names.join(nameSeparator(text, names)) : null;
+}
+
+/** The separator the page writes between the names ("张三、李四", "张三，李四"); a space where it writes none or mixes them. */
+function nameSeparator(text: string, names: readonly string[]): string {
+  const marks = new Set<string>();
+  let at = 0;
+  for (let i = 0; i + 1 < names.length; i++) {
+    at = text.indexOf(names[i]!, at) + names[i]!.length;
+    const next = text.indexOf(names[i + 1]!, at);
+    marks.add(/[、，,;；&＆/]/.exec(text.slice(at, next))?.[0] ?? ' ');
+    at = next;
+  }
+  const [mark] = [...marks];
+  if (marks.size !== 1 || !mark || !/[、，,;；]/.test(mark)) return ' ';
+  return mark === ',' ? ', ' : mark;
 }
 
 /**
  * Names that end like an outlet, a site or an organisation rather than a person: the words the title code takes for a
  * 站名 (网, 报, 公司, 中心 …) with the newsrooms' own (社, 台, 卫视, 编辑部, 小编, 公众号).
  */
-const OUTLET_NAME = new RegExp(
+export const OUTLET_NAME = new RegExp(
   `(?:${[...ORGANISATION_ENDINGS, '报社', '周刊', '月刊', '期刊', '社', '台', '卫视', '传媒', '媒体', '融媒', '编辑部', '编辑组', '工作室', '小编', '官方', '客户端', '公众号', '号'].join('|')})$`,
 );
 /** The same in Western names ("Editorial Team", "Reuters Staff"), wire agencies, and addresses. */
@@ -165,7 +186,7 @@ function cleanValue(kind: LabelField, raw: string): string | null {
     }
     case 'source':
     case 'category': {
-      const first = value.split(/\s+/)[0]!.replace(VALUE_STOP, '').replace(EDGE_PUNCT, '');
+      const first = value.replace(LEAD_IN, '').split(/\s+/)[0]!.replace(VALUE_STOP, '').replace(EDGE_PUNCT, '');
       if (!first || first.length > 40 || /https?:|www\./i.test(first) || PLACEHOLDER_VALUES.test(first)) return null;
       return first;
     }
@@ -185,36 +206,42 @@ function cleanValue(kind: LabelField, raw: string): string | null {
 /** Reads the labelled fields of one line of text. */
 export function parseLabelledLine(text: string): LabelledLine {
   const folded = foldWidth(text);
-  const found: { kind: LabelKind; start: number; valueStart: number }[] = [];
-  LABEL_RE.lastIndex = 0;
-  for (let m = LABEL_RE.exec(folded); m; m = LABEL_RE.exec(folded)) {
+  const found: { kind: LabelKind; label: string; start: number; valueStart: number }[] = [];
+  const re = new RegExp(LABEL_RE.source, LABEL_RE.flags);
+  for (let m = re.exec(folded); m; m = re.exec(folded)) {
     const label = (m[1] ?? m[2] ?? m[3]!).replace(/\s+/g, ' ').toLowerCase();
     const kind = KIND_OF.get(label) ?? KIND_OF.get(label.replace(/\s/g, '')) ?? 'other';
-    // "文/" is a byline; "图/" or a path ("author/") is not a label.
-    if (m[4] === '/' && (kind !== 'author' || (!m[2] && !m[1]))) continue;
+    // "文/", "编辑/苏芳", "摄影/张艳" are credits; a path ("author/") is not a label.
+    if (m[4] === '/' && !m[2] && !m[1]) continue;
     // The source of a photo or of data ("图片来源：受访者供图", "资料来源：…") is not the article's.
     if (kind === 'source' && /(?:图片|照片|图|资料|数据|视频)$/.test(folded.slice(0, m.index))) {
-      found.push({ kind: 'other', start: m.index, valueStart: m.index + m[0].length });
+      found.push({ kind: 'other', label, start: m.index, valueStart: m.index + m[0].length });
       continue;
     }
-    found.push({ kind, start: m.index, valueStart: m.index + m[0].length });
+    found.push({ kind, label: label.replace(/\s/g, ''), start: m.index, valueStart: m.index + m[0].length });
   }
   const fields: Partial<Record<LabelField, string>> = {};
+  const labelOf: Partial<Record<LabelField, string>> = {};
   found.forEach((f, i) => {
     if (f.kind === 'other' || f.kind === 'updated') return;
     const end = found[i + 1]?.start ?? folded.length;
     const value = cleanValue(f.kind, folded.slice(f.valueStart, end));
-    if (value && !(f.kind in fields)) fields[f.kind] = value;
+    if (value && !(f.kind in fields)) {
+      fields[f.kind] = value;
+      labelOf[f.kind] = f.label;
+    }
   });
-  return { fields, labels: found.length };
-}
-
-/** Strips a leading label ("来源：", "Time of issue:") from a field's text. */
-export function stripLabel(text: string): string {
-  const folded = foldWidth(text);
-  LABEL_RE.lastIndex = 0;
-  const m = LABEL_RE.exec(folded);
-  return squash(m && m.index === 0 ? folded.slice(m[0].length) : folded).replace(EDGE_PUNCT, '');
+  // "作者 魏星", "来源 新华社": a credit label and a value set apart by a space in an info bar, without a colon.
+  for (const m of folded.matchAll(SPACED_CREDIT)) {
+    const kind = KIND_OF.get(m[1]!) as LabelField | undefined;
+    if (!kind || kind in fields) continue;
+    const value = cleanValue(kind, m[2]!);
+    if (value) {
+      fields[kind] = value;
+      labelOf[kind] = m[1]!;
+    }
+  }
+  return { fields, labelOf, labels: found.length };
 }
 
 /** Cleans the value of a field read from a dedicated element (a `li.source`, a `#pubTime`). */

@@ -1,65 +1,66 @@
 /**
  * Metadata the page shows: the family's own fields, the labelled line under the headline (发布时间：… 来源：…),
  * credit lines at the edges of the body (来源：天津日报, 责任编辑：…, （记者 陈智）), and 责任编辑 lines anywhere in
- * the article area. Every element read is returned so that it can be removed from the body.
+ * the article area. Each reader gives candidates for the resolver (resolve.ts), with how the page shows each value,
+ * and every element it read, so that the line can leave the body.
  */
-import { findDate } from './dates';
+import { findDate, findTime } from './dates';
 import { authorNames, fieldValue, parseLabelledLine, type LabelField } from './labels';
 import type { Profile } from './profiles/index';
 import { PLACEHOLDER } from './chrome';
+import { candidatesOf, STRENGTH, type Candidate, type Field, type Origin } from './resolve';
+import { looksLikePersonalName } from './lexicon';
 import { foldWidth, squash } from './text';
 import { closestTag, tagSet } from './tag-match';
-import type { HiddenTest } from './visibility';
-
-const NOTHING_HIDDEN: HiddenTest = { self: () => false, deep: () => false };
-
-export type ShownFields = Partial<Record<LabelField | 'summary', string>>;
 
 export interface ShownMetadata {
-  fields: ShownFields;
+  candidates: Candidate[];
   /** Elements whose text was read as metadata. */
   consumed: Element[];
-  /** Fields read from an unlabelled slot (an outlet beside the date, an account name): a labelled value wins. */
-  weak?: (keyof ShownFields)[];
 }
 
-function assign(target: ShownFields, source: ShownFields): void {
-  for (const [k, v] of Object.entries(source) as [keyof ShownFields, string][]) {
-    if (v && !target[k]) target[k] = v;
-  }
+/** One line's values, each with how the page shows it. */
+interface LineValues {
+  candidates: Candidate[];
+  /** Labels found on the line, of any kind. */
+  labels: number;
 }
 
-/** Values of the family's own field elements (li.source, #pubTime …). */
-export function readProfileFields(root: ParentNode, profile: Profile | null, hidden: HiddenTest = NOTHING_HIDDEN): ShownMetadata {
-  const fields: ShownFields = {};
+const has = (candidates: readonly Candidate[], field: Field): boolean => candidates.some((c) => c.field === field);
+
+/** Values of the family's own field elements (li.source, #pubTime …) and of its metadata lines. */
+export function readProfileFields(root: ParentNode, profile: Profile | null): ShownMetadata {
+  const candidates: Candidate[] = [];
   const consumed: Element[] = [];
-  if (!profile) return { fields, consumed };
-  for (const [field, selectors] of Object.entries(profile.fields ?? {})) {
+  if (!profile) return { candidates, consumed };
+  for (const [field, selectors] of Object.entries(profile.fields ?? {}) as [Exclude<Field, 'title' | 'time'>, string[]][]) {
+    // A stand-in slot (the account name where a post names no source) gives way to any labelled value.
+    const strength = profile.weakFields?.includes(field) ? STRENGTH.guess : STRENGTH.labelled;
     for (const selector of selectors) {
-      const el = [...root.querySelectorAll(selector)].find((e) => !hidden.deep(e));
+      const el = root.querySelector(selector);
       if (!el) continue;
       const text = lineText(el);
       let value: string | null;
       if (field === 'summary') value = text && !PLACEHOLDER.test(foldWidth(text)) ? text : null;
-      else value = fieldValue(field as LabelField, text);
+      else value = fieldValue(field, text);
       consumed.push(el);
       if (value) {
-        fields[field as keyof ShownFields] = value;
+        candidates.push({ field, value, origin: 'family', strength });
         break;
       }
     }
   }
   for (const selector of profile.metaLines ?? []) {
-    const el = [...root.querySelectorAll(selector)].find((e) => !hidden.deep(e));
+    const el = root.querySelector(selector);
     // (A later, looser selector may find the line an earlier one read.)
     if (!el || consumed.includes(el)) continue;
-    const line = readLine(el);
+    const line = readLine(el, 'family');
     if (line) {
-      assign(fields, line);
+      candidates.push(...line.candidates);
       consumed.push(el);
     }
   }
-  return { fields, consumed, weak: profile.weakFields?.filter((f) => f in fields) ?? [] };
+  return { candidates, consumed };
 }
 
 /** Elements whose text is code or markup, never part of a line the user reads. */
@@ -84,7 +85,7 @@ export function lineText(el: Element): string {
 }
 
 /** Elements whose class or id names the field they show (sina's a.source, span.date, qq's .author). */
-const SLOT: [keyof ShownFields, RegExp][] = [
+const SLOT: [LabelField, RegExp][] = [
   ['source', /(?:^|[\s_-])(?:source|laiyuan|ly|media|origin|from|where|copyfrom)(?:$|[\s_-]|name)/i],
   ['author', /(?:^|[\s_-])(?:author|writer|zuozhe|byline)(?:$|[\s_-]|name)/i],
 ];
@@ -112,13 +113,13 @@ function slotName(el: Element): string {
 }
 
 /** The value of `field` on the line `el`, when it looks like one (short, not a number or a date). */
-function slotValue(field: keyof ShownFields, el: Element): string | null {
-  const value = fieldValue(field as LabelField, lineText(el));
+function slotValue(field: LabelField, el: Element): string | null {
+  const value = fieldValue(field, lineText(el));
   return value && value.length <= 30 && !/^\d/.test(value) && !findDate(value) ? value : null;
 }
 
-function fromSlots(el: Element): ShownFields {
-  const fields: ShownFields = {};
+function fromSlots(el: Element): Partial<Record<LabelField, string>> {
+  const fields: Partial<Record<LabelField, string>> = {};
   for (const node of [el, ...el.querySelectorAll('[class], [id]')]) {
     const name = slotName(node);
     if (!name) continue;
@@ -144,44 +145,48 @@ function inAuthorBox(el: Element): boolean {
 }
 
 /**
- * The fields of one line of the header: labels first ("来源：…"), then elements named for a field, then an
- * unlabelled date, and beside it the outlet (the "time + outlet" slot of news portals), or a "作者/来源" pair.
+ * The values of one line: labels first ("来源：…"), then, on a header line, elements named for a field, an unlabelled
+ * date (and a time shown without its day), beside it the outlet (the "time + outlet" slot of news portals), a byline
+ * ("本报记者 陈智"), or a "作者/来源" pair.
  */
-function readLine(el: Element, header = false): ShownFields | null {
+function readLine(el: Element, origin: Origin, header = false): LineValues | null {
   const text = lineText(el);
   if (!text || text.length > 300) return null;
   const line = parseLabelledLine(text);
-  const fields: ShownFields = { ...line.fields };
+  const candidates = candidatesOf(line.fields, origin, STRENGTH.labelled, line.labelOf);
   let rest = foldWidth(text);
-  if (!fields.publishedTime) {
+  if (!line.fields.publishedTime) {
     const date = findDate(text);
     if (date) {
       rest = rest.slice(0, date.index) + ' ' + rest.slice(date.index + date.length);
-      if (line.labels > 0 || rest.replace(/\s+/g, '').length <= 12 || header) fields.publishedTime = date.iso;
+      if (line.labels > 0 || rest.replace(/\s+/g, '').length <= 12 || header) candidates.push({ field: 'publishedTime', value: date.iso, origin, strength: STRENGTH.slot });
+    } else if (header && (line.labels > 0 || rest.replace(/\s+/g, '').length <= 40)) {
+      const time = findTime(text);
+      if (time) candidates.push({ field: 'time', value: time, origin, strength: STRENGTH.slot });
     }
   }
   if (header) {
-    const byline = !line.labels && !fields.publishedTime ? bylineAuthor(text) : null;
-    if (byline) fields.author = byline;
-    for (const [k, v] of Object.entries(fromSlots(el)) as [keyof ShownFields, string][]) fields[k] ??= v;
+    const dated = has(candidates, 'publishedTime');
+    const byline = !line.labels && !dated ? bylineAuthor(text) : null;
+    if (byline) candidates.push({ field: 'author', value: byline, origin, strength: STRENGTH.labelled, label: '记者' });
+    // An element the template names for the writer credits what it holds as the writer (a unit too).
+    candidates.push(...candidatesOf(fromSlots(el), origin, STRENGTH.slot, { author: 'author-slot' }));
     const pair = NAME_SLASH_OUTLET.exec(text);
-    if (pair && !line.labels) {
-      fields.author ??= pair[1]!;
-      fields.source ??= pair[2]!;
-    }
-    if (!fields.source && fields.publishedTime && !line.labels) {
+    if (pair && !line.labels) candidates.push(...candidatesOf({ author: pair[1], source: pair[2] }, origin, STRENGTH.slot));
+    if (!line.fields.source && dated && !line.labels) {
       const outlet = rest.replace(LINE_NOISE, ' ').trim().split(/\s+/).filter((t) => t.length >= 2);
       if (outlet.length === 1 && outlet[0]!.length <= 20 && !/[。，！？]/.test(outlet[0]!)) {
-        fields.source = outlet[0]!;
-        weakSources.add(fields);
+        // A name beside the date is the outlet, or the writer when it is a person's name and no outlet's.
+        const field = looksLikePersonalName(outlet[0]!) && !OUTLET_END.test(outlet[0]!) ? 'author' : 'source';
+        candidates.push({ field, value: outlet[0]!, origin, strength: STRENGTH.guess });
       }
     }
   }
-  return Object.keys(fields).length || line.labels > 0 ? fields : null;
+  return candidates.length || line.labels > 0 ? { candidates, labels: line.labels } : null;
 }
 
-/** Lines whose source is the outlet guessed beside the date, not a labelled one. */
-const weakSources = new WeakSet<ShownFields>();
+/** Endings of outlets and organisations a two-to-four-character name beside a date may have (新华社, 人民网, 扬子晚报). */
+const OUTLET_END = /(?:网|报|社|台|刊|志|视|频|讯|闻|号|局|委|办|厅|院|所|会|部|处|站|馆|校|司|团|中心|在线|之声|传媒|媒体|发布)$/;
 
 const PROSE = /[。！？]/;
 const BLOCK_CHILD = new Set(['DIV', 'P', 'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'TABLE', 'SECTION', 'HEADER', 'FORM']);
@@ -191,14 +196,13 @@ const ZONE_LIMIT = 40;
  * The labelled lines between the headline and the start of the running text. Walks forward in document order from
  * the headline, taking the outermost short elements that carry labels or a date.
  */
-export function readHeaderZone(headline: Element, stopAt: Element | null, hidden: HiddenTest = NOTHING_HIDDEN): ShownMetadata {
-  const fields: ShownFields = {};
+export function readHeaderZone(headline: Element, stopAt: Element | null): ShownMetadata {
+  const candidates: Candidate[] = [];
   const consumed: Element[] = [];
-  let weak = false;
   let current = nextAfter(headline);
   for (let visited = 0; current && visited < ZONE_LIMIT; visited++) {
     if (current === stopAt) break;
-    if (/^(?:NAV|FOOTER|SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(current.tagName) || hidden.self(current)) {
+    if (/^(?:NAV|FOOTER|SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/.test(current.tagName)) {
       current = nextAfter(current);
       continue;
     }
@@ -216,17 +220,16 @@ export function readHeaderZone(headline: Element, stopAt: Element | null, hidden
     }
     // Running text has begun: a line with sentences (a title may end with a question mark).
     if ((text.match(/[。！？]/g)?.length ?? 0) >= 2 || (PROSE.test(text) && text.length > 120)) break;
-    const line = readLine(current, true);
+    const line = readLine(current, 'header', true);
     if (line) {
-      if (!fields.source && line.source) weak = weakSources.has(line);
-      assign(fields, line);
+      candidates.push(...line.candidates);
       consumed.push(current);
       current = nextAfter(current);
     } else {
       current = current.firstElementChild ?? nextAfter(current);
     }
   }
-  return { fields, consumed, weak: weak ? ['source'] : [] };
+  return { candidates, consumed };
 }
 
 /** True when one of `el`'s children is a block (walked by siblings: `el.children` is slow to iterate in jsdom). */
@@ -243,30 +246,23 @@ export function nextAfter(el: Element): Element | null {
   return null;
 }
 
-function creditsOf(fields: ShownFields): ShownFields {
-  const credits: ShownFields = {};
-  for (const k of ['source', 'author', 'editor'] as const) if (fields[k]) credits[k] = fields[k];
-  return credits;
-}
+const CREDITS: readonly LabelField[] = ['source', 'author', 'editor'];
 
-/** The credits (来源, 作者, 编辑) on one line. */
-export function readCredits(el: Element): ShownFields {
-  return creditsOf(parseLabelledLine(lineText(el)).fields);
+/** The credits (来源, 作者, 编辑) on one line, labelled. */
+export function readCredits(el: Element, origin: Origin): Candidate[] {
+  const line = parseLabelledLine(lineText(el));
+  return candidatesOf(Object.fromEntries(CREDITS.map((f) => [f, line.fields[f]])), origin, STRENGTH.labelled, line.labelOf);
 }
 
 /**
  * Labelled lines after the body (a 版权声明 box with 来源 / 作者, a 编辑 credit under the text). Credits are taken
- * from there, and a date only from an info line: a lone stamp below an article belongs to something else.
+ * from there; a labelled date too, but below anything above the body: a widget's own stamp may look the same.
  */
-export function readFooterZone(body: Element, hidden: HiddenTest = NOTHING_HIDDEN): ShownMetadata {
-  const fields: ShownFields = {};
+export function readFooterZone(body: Element): ShownMetadata {
+  const candidates: Candidate[] = [];
   const consumed: Element[] = [];
   let current = nextAfter(body);
   for (let visited = 0; current && visited < ZONE_LIMIT; visited++) {
-    if (hidden.self(current)) {
-      current = nextAfter(current);
-      continue;
-    }
     const raw = current.textContent ?? '';
     if (raw.length > 600 || NOT_TEXT.test(current.tagName)) {
       current = raw.length > 600 ? (current.firstElementChild ?? nextAfter(current)) : nextAfter(current);
@@ -278,18 +274,18 @@ export function readFooterZone(body: Element, hidden: HiddenTest = NOTHING_HIDDE
       continue;
     }
     const line = parseLabelledLine(text);
-    const credits = creditsOf(line.fields);
-    // A date below the body counts only on an info line (it has other labels), not on a widget's own stamp.
-    if (line.fields.publishedTime && line.labels >= 2) credits.publishedTime = line.fields.publishedTime;
-    if (Object.keys(credits).length && !(PROSE.test(text) && text.length > 60)) {
-      assign(fields, credits);
+    const credits = candidatesOf(Object.fromEntries(CREDITS.map((f) => [f, line.fields[f]])), 'footer', STRENGTH.labelled, line.labelOf);
+    // An info line below the body (发布时间 with other labels) shows the page's date; a lone stamp may be a widget's.
+    if (line.fields.publishedTime) credits.push({ field: 'publishedTime', value: line.fields.publishedTime, origin: 'footer', strength: line.labels >= 2 ? STRENGTH.slot : STRENGTH.guess });
+    if (credits.length && !(PROSE.test(text) && text.length > 60)) {
+      candidates.push(...credits);
       consumed.push(current);
       current = nextAfter(current);
     } else {
       current = current.firstElementChild ?? nextAfter(current);
     }
   }
-  return { fields, consumed };
+  return { candidates, consumed };
 }
 
 /** A dateline credit in the first lines: "（记者 陈智 通讯员 王晓芳）", "本报讯（记者陈智 整合）". */
@@ -328,51 +324,84 @@ export function textBlocks(body: Element): Element[] {
 
 /** Credit and metadata lines at the start and end of the body. */
 export function readBodyEdges(body: Element): ShownMetadata {
-  const fields: ShownFields = {};
+  const candidates: Candidate[] = [];
   const consumed: Element[] = [];
   const blocks = textBlocks(body);
-  const edges = [...blocks.slice(0, 3), ...blocks.slice(Math.max(3, blocks.length - 6))];
+  const edges = [...blocks.slice(0, LEADING_BLOCKS), ...blocks.slice(Math.max(LEADING_BLOCKS, blocks.length - TRAILING_BLOCKS))];
+  // A credit written as the last line of the last paragraph ("……<br><br>作者:夜漫寻痕").
+  const last = blocks.at(-1);
+  const tail = last ? lastLine(last) : null;
+  if (tail) {
+    const line = parseLabelledLine(tail.text);
+    const credits = Object.fromEntries(CREDITS.map((f) => [f, line.fields[f]]));
+    if (Object.values(credits).some(Boolean)) {
+      candidates.push(...candidatesOf(credits, 'body-edge', STRENGTH.labelled, line.labelOf));
+      for (const node of tail.nodes) node.parentNode?.removeChild(node);
+    }
+  }
   for (const block of edges) {
     if ((block.textContent ?? '').length > 240) continue;
     const text = lineText(block);
     if (text.length > 120) continue;
     const line = parseLabelledLine(text);
-    const labelled = Object.keys(line.fields).length;
     // A credit line is mostly labels and values: no sentence around them.
-    if (labelled && !(PROSE.test(text) && text.length > 40)) {
-      assign(fields, line.fields);
+    if (Object.keys(line.fields).length && !(PROSE.test(text) && text.length > 40)) {
+      candidates.push(...candidatesOf(line.fields, 'body-edge', STRENGTH.labelled, line.labelOf));
       consumed.push(block);
     }
   }
   // Byline lines at either edge ("澎湃新闻记者 段彦超", "扬子晚报记者 张楠") are credits, not text; a lead box
   // (划重点 and its points) may come first.
-  for (const block of [...blocks.slice(0, 8), ...blocks.slice(Math.max(8, blocks.length - 3))]) {
+  for (const block of [...blocks.slice(0, BYLINE_LEADING), ...blocks.slice(Math.max(BYLINE_LEADING, blocks.length - BYLINE_TRAILING))]) {
     const names = consumed.includes(block) ? null : bylineAuthor(block.textContent ?? '');
     if (!names) continue;
-    fields.author ??= names;
+    candidates.push({ field: 'author', value: names, origin: 'body-edge', strength: STRENGTH.labelled, label: '记者' });
     consumed.push(block);
   }
-  for (const block of blocks.slice(0, 3)) {
+  for (const block of blocks.slice(0, LEADING_BLOCKS)) {
     const m = DATELINE_AUTHOR.exec(squash(block.textContent ?? ''));
     const names = m?.[1] ? authorNames(m[1].replace(/(?:记者|通讯员)/g, ' ')) : null;
-    if (names && !fields.author) fields.author = names;
+    if (names) candidates.push({ field: 'author', value: names, origin: 'body-edge', strength: STRENGTH.slot, label: '记者' });
   }
   // The closing credit is on the last paragraph, or alone after it; chrome may follow the text ("精彩视频推荐",
   // a rights notice, "文章关键词").
-  for (const block of fields.author ? [] : blocks.slice(-6).reverse()) {
+  for (const block of has(candidates, 'author') ? [] : blocks.slice(-TRAILING_BLOCKS).reverse()) {
     if (consumed.includes(block)) continue;
     const credit = trailingCredit(squash(block.textContent ?? ''));
     if (credit) {
-      fields.author = credit.names;
+      candidates.push({ field: 'author', value: credit.names, origin: 'body-edge', strength: STRENGTH.slot, ...(credit.unit ? { label: '供稿' } : {}) });
       if (credit.alone) consumed.push(block);
       break;
     }
   }
-  return { fields, consumed };
+  return { candidates, consumed };
 }
 
+/** The nodes after a long block's last <br>, when they make a short line of their own. */
+function lastLine(block: Element): { text: string; nodes: Node[] } | null {
+  if ((block.textContent ?? '').length <= 240) return null;
+  const nodes: Node[] = [];
+  for (let node = block.lastChild; node; node = node.previousSibling) {
+    if (node.nodeName === 'BR') {
+      if (nodes.some((n) => (n.textContent ?? '').trim())) break;
+      continue;
+    }
+    if (node.nodeType === 1 && BLOCK_CHILD.has((node as Element).tagName)) return null;
+    nodes.unshift(node);
+    if (nodes.reduce((n, x) => n + (x.textContent ?? '').length, 0) > 60) return null;
+  }
+  const text = squash(nodes.map((n) => n.textContent ?? '').join(''));
+  return text && nodes.length < block.childNodes.length ? { text, nodes } : null;
+}
+
+/** Blocks at the body's start and end read for credit lines, and for bylines (a lead box may come before one). */
+const LEADING_BLOCKS = 3;
+const TRAILING_BLOCKS = 6;
+const BYLINE_LEADING = 8;
+const BYLINE_TRAILING = 3;
+
 /** The names of a parenthesised credit closing a paragraph, and whether it stands alone on its line. */
-function trailingCredit(text: string): { names: string; alone: boolean } | null {
+function trailingCredit(text: string): { names: string; alone: boolean; unit: boolean } | null {
   const m = TRAILING_CREDIT.exec(text);
   if (!m?.[1]) return null;
   const alone = m.index === 0;
@@ -383,26 +412,34 @@ function trailingCredit(text: string): { names: string; alone: boolean } | null 
   // After a sentence, only a name, an organisation or a credit with its role ("编译/林靖东"): "(微信)" after a
   // handle is not one.
   if (!alone && (!SENTENCE_END.test(text.slice(0, m.index)) || !(role || /^[\u3400-\u9fff·]{2,3}$/.test(credit) || ORG_SUFFIX.test(credit)))) return null;
-  const names = ORG_SUFFIX.test(credit) && !/\s/.test(credit) ? credit : authorNames(credit);
-  return names ? { names, alone } : null;
+  // An organisation closing a government brief ("（德清县发改局）") contributed the text: the unit is its writer.
+  const unit = ORG_SUFFIX.test(credit) && !/\s/.test(credit);
+  const names = unit ? credit : authorNames(credit);
+  return names ? { names, alone, unit } : null;
 }
 
 /**
  * 责任编辑 lines in a region (the body and what follows it): "责任编辑：王五", "【责任编辑：王五】". Found from the text
- * nodes that carry the label (one pass), then widened to the element that also holds the value.
+ * nodes that carry the label (one pass), then widened to the element that also holds the value; a label whose line
+ * gives no value (an empty slot, a tooltip) does not end the search. When the label sits in a long block (the last
+ * paragraph's text), the line is the text node itself.
  */
-export function readEditor(region: Element, hidden: HiddenTest = NOTHING_HIDDEN): { editor: string | null; element: Element | null } {
+export function readEditor(region: Element): { editor: string | null; element: Element | null; node: Node | null } {
   const walker = region.ownerDocument.createTreeWalker(region, 0x4 /* SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const value = node.nodeValue ?? '';
-    if (!/责任编辑|责编/.test(value)) continue;
+    const at = value.search(/责任编辑|责编/);
+    if (at < 0) continue;
     for (let el = node.parentElement; el && el !== region.parentElement; el = el.parentElement) {
       const text = el.textContent ?? '';
-      if (text.length > 100) break;
-      if (hidden.deep(el)) break;
+      if (text.length > 100) {
+        const own = fieldValue('editor', value.slice(at));
+        if (own) return { editor: own, element: null, node };
+        break;
+      }
       const editor = fieldValue('editor', text.slice(text.search(/责任编辑|责编/)));
-      if (editor) return { editor, element: el };
+      if (editor) return { editor, element: el, node };
     }
   }
-  return { editor: null, element: null };
+  return { editor: null, element: null, node: null };
 }

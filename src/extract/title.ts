@@ -54,7 +54,7 @@ export function cleanTitle(raw: string, hints: TitleHints = { siteNames: [] }): 
     if (!last || last.index === undefined) break;
     const head = title.slice(0, last.index);
     const tail = title.slice(last.index + last[0].length);
-    if (titleKey(head).length < 4 || !looksLikeSiteName(tail, head, hints)) break;
+    if (titleKey(head).length < 2 || !looksLikeSiteName(tail, head, hints)) break;
     title = head;
   }
   for (;;) {
@@ -122,7 +122,7 @@ export function headlineText(element: Element): string {
 
 export function findHeadline(root: ParentNode, declared: readonly string[], hidden?: (el: Element) => boolean): Headline | null {
   // A heading that matches only the 栏目/站名 part of a declared title is a site heading, not the headline.
-  const refs = [...new Map(declared.map((d) => [titleKey(d), titleKey(cleanTitle(d))] as const)).entries()].filter(([k]) => k.length >= 4);
+  const refs = [...new Map(declared.map((d) => [titleKey(d), titleKey(cleanTitle(d))] as const)).entries()].filter(([k]) => k.length >= 2);
   if (!refs.length) return null;
   let best: Headline | null = null;
   for (const element of headlineCandidates(root)) {
@@ -130,9 +130,14 @@ export function findHeadline(root: ParentNode, declared: readonly string[], hidd
     if (raw.length > 400) continue;
     const text = headlineText(element);
     const key = titleKey(text);
-    if (key.length < 4 || key.length > 160) continue;
+    if (key.length < 2 || key.length > 160) continue;
     let score = 0;
     for (const [ref, core] of refs) {
+      // A short headline ("戒指") matches only the declared title's own headline part, exactly.
+      if (key.length < 4) {
+        if (key === core) score = Math.max(score, 100);
+        continue;
+      }
       if (core !== ref && !core.includes(key) && !key.includes(core)) continue;
       score = Math.max(score, matchScore(key, ref));
     }
@@ -196,16 +201,34 @@ export function pageHeadline(
   hidden?: (el: Element) => boolean,
   anchor?: Element | null,
 ): Headline | null {
+  let family: Headline | null = null;
   for (const selector of profile?.title ?? []) {
     for (const element of doc.querySelectorAll(selector)) {
       const text = headlineText(element);
-      if (titleKey(text).length >= 2 && !hidden?.(element)) return { element, text, score: 100 };
+      if (titleKey(text).length >= 2 && !hidden?.(element)) {
+        family = { element, text, score: 100 };
+        break;
+      }
     }
+    if (family) break;
   }
-  if (!doc.body) return null;
+  if (!doc.body) return family;
   const found = findHeadline(doc.body, declared, hidden);
+  // The family's title element, unless it names none of the titles the page declares while a heading does (a selector
+  // as loose as .title h2 can find a slogan).
+  if (family) return found && found.score >= 55 && !namesDeclared(family.text, declared) ? found : family;
   if (found && found.score >= 55) return found;
   return (anchor ? headingBefore(anchor, hidden) : null) ?? found;
+}
+
+/** Whether a text and one of the declared titles hold each other (after the declared title's suffixes go). */
+function namesDeclared(text: string, declared: readonly string[]): boolean {
+  const key = titleKey(text);
+  return declared.some((d) => {
+    const core = titleKey(cleanTitle(d));
+    const whole = titleKey(d);
+    return !!key && (whole.includes(key) || key.includes(core));
+  });
 }
 
 /**

@@ -65,7 +65,17 @@ export interface ExtractOptions {
   isVisible?: VisibilityCheck;
   /** Extract even when the page does not look like an article ("extract anyway"). */
   force?: boolean;
+  /**
+   * Rule packs to leave out, for measuring what each buys (the benchmark's ablation): `profiles` (the CMS profiles'
+   * containers, fields and chrome), `zh-chrome`, `western-chrome`, `western-lines`, `tail-sections`, `lead`,
+   * `body-trim`. Not for everyday use.
+   */
+  without?: readonly RulePackName[];
 }
+
+/** The rule packs an extraction can leave out (see ExtractOptions.without). */
+export const RULE_PACKS = ['profiles', 'zh-chrome', 'western-chrome', 'western-lines', 'tail-sections', 'lead', 'body-trim'] as const;
+export type RulePackName = (typeof RULE_PACKS)[number];
 
 /** What a page is. */
 export type PageType = 'article' | 'list' | 'home' | 'search' | 'other';
