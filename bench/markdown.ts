@@ -45,6 +45,8 @@ export interface RunInfo {
   pages: number;
   sets: string[];
   partial: boolean;
+  /** Rule packs left out of our extractor (an ablation run). */
+  without?: string[];
   argv: string;
   warmupMs: number[];
   mainMaxRssKb: number;
@@ -83,6 +85,9 @@ function metaSideBySide(combined: Combined[]): string {
 
 const BROWSER_PLACEHOLDER = `_Filled by \`npm run bench:browser -- --write-md\` (\`bench/browser.ts\`): detector time in Chromium, popup
 render time, bundle sizes. \`npm run bench -- --write-md\` keeps whatever is here._`;
+
+const ABLATION_PLACEHOLDER = `_Filled by \`npm run bench:ablation -- --write-md\` (\`bench/ablation.ts\`): each rule pack left out in turn.
+\`npm run bench -- --write-md\` keeps whatever is here._`;
 
 const SCALE_PLACEHOLDER = `_Filled by \`npm run bench:scale -- --write-md\` (\`bench/scale.ts\`): the generated huge and pathological pages in
 jsdom and in Chromium. \`npm run bench -- --write-md\` keeps whatever is here._`;
@@ -260,6 +265,11 @@ export function renderMarkdown(x: MarkdownInput): string {
     lines.push(list.length ? markdownTable(['page', 'score', 'why'], list.map((w) => [`\`${w.id}\``, w.score.toFixed(3), w.why])) : 'No dev page below 1.0.');
     lines.push('');
   }
+  lines.push('## Ablation: what each rule pack buys');
+  lines.push('');
+  lines.push('<!-- bench:ablation:begin -->');
+  lines.push('<!-- bench:ablation:end -->');
+  lines.push('');
   lines.push('## Browser');
   lines.push('');
   lines.push('<!-- bench:browser:begin -->');
@@ -275,7 +285,7 @@ export function renderMarkdown(x: MarkdownInput): string {
   lines.push(METHOD);
   lines.push('');
   let md = lines.join('\n');
-  for (const [name, placeholder] of [['browser', BROWSER_PLACEHOLDER], ['scale', SCALE_PLACEHOLDER]] as const) {
+  for (const [name, placeholder] of [['ablation', ABLATION_PLACEHOLDER], ['browser', BROWSER_PLACEHOLDER], ['scale', SCALE_PLACEHOLDER]] as const) {
     md = replaceSection(md, name, readSection(x.previous, name) ?? placeholder);
   }
   return md;

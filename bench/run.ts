@@ -44,6 +44,7 @@ import {
 } from './report';
 import { CORPUS_DIR, SETS, setByName } from './sets';
 import { SPLITS, splitOf, type Split } from './split';
+import { RULE_PACKS } from '../src/extract/types';
 import { failed, type FromWorker, type PageRef, type PageResult, type ToWorker, type WorkerStats } from './types';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -52,6 +53,7 @@ const ROOT = resolve(here, '..');
 const HELP = `npm run bench -- [options]
   --set <name>       a set (repeat, or comma-separated); default all: ${SETS.map((s) => s.name).join(', ')}
   --split <side>     dev or test pages only (default both; targets are read on test)
+  --without <pack>   leave a rule pack out of our extractor (repeat, or comma-separated): ${RULE_PACKS.join(', ')}
   --filter <text>    only dev pages whose id contains <text> (test pages are never picked by name)
   --limit <n>        at most n pages per set
   --json <file>      write all figures, and the per-page results of dev pages, as JSON
@@ -75,6 +77,7 @@ const { values: opts } = parseArgs({
     timeout: { type: 'string' },
     'from-json': { type: 'string' },
     split: { type: 'string' },
+    without: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -94,6 +97,15 @@ const limit = opts.limit ? Number(opts.limit) : Infinity;
 const jobs = Math.max(1, opts.jobs ? Number(opts.jobs) : Math.min(2, availableParallelism()));
 const timeoutMs = (opts.timeout ? Number(opts.timeout) : 300) * 1000;
 
+const without = opts.without?.flatMap((w) => w.split(',')).map((w) => w.trim()).filter(Boolean) ?? [];
+for (const w of without) {
+  if (!(RULE_PACKS as readonly string[]).includes(w)) {
+    console.error(`bench: unknown pack ${w}; packs: ${RULE_PACKS.join(', ')}`);
+    process.exit(1);
+  }
+}
+// The workers read it at start (an environment variable: the ablation runs the same worker code).
+process.env.QINGDU_BENCH_WITHOUT = without.join(',');
 if (opts.split && !SPLITS.includes(opts.split as Split)) {
   console.error(`bench: --split is dev or test, not ${opts.split}`);
   process.exit(1);
@@ -261,7 +273,8 @@ async function measure(): Promise<Saved> {
     seconds,
     pages: results.length,
     sets: sets.map((s) => s.name),
-    partial: Boolean(opts.filter || opts.limit || opts.set || opts.split),
+    partial: Boolean(opts.filter || opts.limit || opts.set || opts.split || without.length),
+    without,
     argv: process.argv.slice(2).join(' '),
     warmupMs: warmups,
     mainMaxRssKb: process.resourceUsage().maxRSS,
@@ -276,7 +289,7 @@ function textReport(info: RunInfo, figures: Figures, workers: WorkerStats[], pag
   const pass = ts.filter((t) => t.pass === true).length;
   const fail = ts.filter((t) => t.pass === false).length;
   const out: string[] = [];
-  out.push(`Qingdu benchmark: commit ${info.commit}${info.dirtyPaths ? ` (+${info.dirtyPaths} uncommitted paths)` : ''}${info.commitAtEnd ? ` (HEAD moved to ${info.commitAtEnd} during the run)` : ''}, ${pageCount} pages, ${info.jobs} worker(s), ${info.seconds.toFixed(0)} s${fromJson ? ` (from ${fromJson}, run ${info.date.slice(0, 16)})` : ''}`);
+  out.push(`Qingdu benchmark${info.without?.length ? ` WITHOUT ${info.without.join(', ')}` : ''}: commit ${info.commit}${info.dirtyPaths ? ` (+${info.dirtyPaths} uncommitted paths)` : ''}${info.commitAtEnd ? ` (HEAD moved to ${info.commitAtEnd} during the run)` : ''}, ${pageCount} pages, ${info.jobs} worker(s), ${info.seconds.toFixed(0)} s${fromJson ? ` (from ${fromJson}, run ${info.date.slice(0, 16)})` : ''}`);
   out.push(`machine load average (1 min) ${info.loadavg[0].toFixed(1)} at start, ${info.loadavg[1].toFixed(1)} at end, ${info.loadavg[2].toFixed(1)} over 15 min, on ${info.cores} cores`);
   out.push(`ours = extractArticle, vanilla = @mozilla/readability ${info.readability}, both on jsdom ${info.jsdom}; "apart" = pages read from script-revealed or missing text, "static" = the rest; targets are read on the test split`);
   out.push('', textTable(RESULT_HEADER, resultLines(figures.rows)));

@@ -12,6 +12,7 @@ import { GCProfiler, getHeapStatistics } from 'node:v8';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyzePage, type Analysis, type Article } from '../src/extract/index';
+import type { RulePackName } from '../src/extract/types';
 import { keptAndLost, snippetHints, staticness, textLayers } from './analysis';
 import { bagScore, sameDate, shingleCounts, snippetCounts, squashSpace, stripSpace } from './metrics';
 import { setByName } from './sets';
@@ -73,7 +74,9 @@ type Vanilla = ReturnType<Readability['parse']>;
  * decision (measured on the Chinese sets) does not count as a departure. Every other set uses the default.
  */
 const FORCED_SETS = new Set(['readability-testpages']);
-const runOurs = (doc: Document, url: string, set = ''): Analysis => analyzePage(doc, { url, force: FORCED_SETS.has(set) });
+/** Rule packs left out of our extractor in this run (`npm run bench -- --without <pack>`: the ablation). */
+const WITHOUT = (process.env.QINGDU_BENCH_WITHOUT ?? '').split(',').filter(Boolean) as RulePackName[];
+const runOurs = (doc: Document, url: string, set = ''): Analysis => analyzePage(doc, { url, force: FORCED_SETS.has(set), without: WITHOUT });
 const runVanilla = (doc: Document): Vanilla => new Readability(doc.cloneNode(true) as Document).parse();
 
 interface Extracted {
@@ -85,12 +88,6 @@ interface Extracted {
   source: string | null;
   editor: string | null | undefined;
   category: string | null | undefined;
-}
-
-/** The page type our detection reports (older detections report only article or not). */
-function pageTypeOf(d: Analysis['detection']): string | null {
-  const typed = (d as { pageType?: string }).pageType;
-  return typed ?? null;
 }
 
 function fromOurs(a: Article | null): Extracted {
@@ -227,7 +224,7 @@ function processPage(ref: PageRef, split: Split, seq: number): PageResult {
     oursFirst,
     ours: score(tOurs, ours, gold, shingle),
     vanilla: score(tVanilla, vanilla, gold, shingle),
-    detected: detection ? { family: detection.family, isArticle: detection.isArticle, reason: detection.reason, pageType: pageTypeOf(detection) } : null,
+    detected: detection ? { family: detection.family, isArticle: detection.isArticle, reason: detection.reason, pageType: detection.pageType } : null,
     meta: metaChecks(gold, ours, vanilla),
     notArticle: gold.article === false,
     pageType: gold.pageType ?? (gold.article === false ? 'other' : 'article'),
