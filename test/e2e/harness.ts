@@ -193,6 +193,13 @@ export function runInWorker(browser: Browser, tabId: number, work: { command: st
   );
 }
 
+/** Opens a page of the test server in a new tab; with the tab's id, as the extension sees it. */
+export async function openPage(browser: Browser, server: TestServer, path: string): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  await page.goto(server.origin + path);
+  return { page, tabId: await tabIdOf(browser, page) };
+}
+
 /** Lets downloads keep the file name the extension gives (Playwright's own handling would rename them). */
 export async function keepDownloadNames(page: Page): Promise<void> {
   const session = await page.context().newCDPSession(page);
