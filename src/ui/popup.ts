@@ -8,6 +8,7 @@ import type * as ExportModule from '../format/export';
 import type { AttachedReference, ClipboardPayload, CopyKind, ExportFormat } from '../format/export';
 import type * as ReferenceModule from '../format/reference';
 import type { CitationStyle } from '../format/reference';
+import type * as TableModule from '../format/table';
 import { t } from '../i18n';
 import type { ExtractOutcome } from '../page-api';
 import browser from '../platform/browser';
@@ -41,6 +42,9 @@ const formats = (): Promise<Formats> => (formatsModule ??= import('../format/exp
 let referenceModule: Promise<typeof ReferenceModule> | null = null;
 /** The citation formats, small, in a chunk of their own too (复制引用, and 附加引用 for every copy and export). */
 const references = (): Promise<typeof ReferenceModule> => (referenceModule ??= import('../format/reference'));
+let tableModule: Promise<typeof TableModule> | null = null;
+/** Tables to spreadsheets (复制表格, 导出 CSV). */
+const tables = (): Promise<typeof TableModule> => (tableModule ??= import('../format/table'));
 
 function applySettings(): void {
   document.documentElement.style.setProperty('--size', `${settings.fontSize}px`);
@@ -165,6 +169,24 @@ async function copyCitation(style: CitationStyle): Promise<void> {
   status(style === 'gbt7714' ? t('copiedCitation', text) : t(style === 'bibtex' ? 'copiedBibtex' : 'copiedCslJson'));
 }
 
+/** The table a table tool belongs to (article-view.ts puts the tools and the table in one block), and its number. */
+function toolTable(button: HTMLElement): { table: HTMLTableElement; index: number } {
+  const block = button.closest('.table-block')!;
+  return { table: block.querySelector<HTMLTableElement>(':scope > table')!, index: [...byId('content').querySelectorAll('.table-block')].indexOf(block) + 1 };
+}
+
+async function copyTable(button: HTMLElement): Promise<void> {
+  await writeClipboard((await tables()).tableClipboardPayload(toolTable(button).table));
+  status(t('copiedTable'));
+}
+
+async function exportTableCsv(button: HTMLElement): Promise<void> {
+  const { table, index } = toolTable(button);
+  const file = (await tables()).tableCsvFile(table, article!, index);
+  await saveFile(encodeFile(file));
+  status(t('exported', file.filename));
+}
+
 /**
  * The full tab asks the page for the article itself, as this reader did: the page bundle keeps its result, and an
  * article with its images carried over (up to 24 MB, inline-images.ts) is more than storage could hand over.
@@ -183,7 +205,7 @@ async function changeFontSize(delta: number): Promise<void> {
   status(t('fontSizeNow', settings.fontSize));
 }
 
-const ACTIONS: Record<string, () => Promise<void>> = {
+const ACTIONS: Record<string, (button: HTMLElement) => Promise<void>> = {
   'copy-text': () => copy('text'),
   'copy-markdown': () => copy('markdown'),
   'copy-html': () => copy('html'),
@@ -195,6 +217,8 @@ const ACTIONS: Record<string, () => Promise<void>> = {
   'copy-citation-gbt7714': () => copyCitation('gbt7714'),
   'copy-citation-bibtex': () => copyCitation('bibtex'),
   'copy-citation-csl-json': () => copyCitation('csl-json'),
+  'copy-table': copyTable,
+  'export-table-csv': exportTableCsv,
   'open-tab': openInTab,
   'extract-anyway': () => extract(true),
   'font-smaller': () => changeFontSize(-FONT_SIZES.step),
@@ -207,8 +231,8 @@ document.addEventListener('click', (event) => {
   if (menu.open && !menu.contains(event.target as Node)) menu.open = false;
   const button = (event.target as Element).closest<HTMLElement>('[data-action]');
   const action = button?.dataset.action;
-  if (!action || !ACTIONS[action]) return;
-  ACTIONS[action]().catch((e: unknown) => status(t('actionFailed', e instanceof Error ? e.message : String(e)), 'error'));
+  if (!button || !action || !ACTIONS[action]) return;
+  ACTIONS[action](button).catch((e: unknown) => status(t('actionFailed', e instanceof Error ? e.message : String(e)), 'error'));
 });
 
 document.addEventListener('keydown', (event) => {

@@ -11,7 +11,7 @@ import { strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, CORPUS_DIR } from '../helpers';
-import { ActionPopup, E2E_DIST, keepDownloadNames, launch, openPage, openReaderTab, readText, runInWorker, serve, waitForDownload, waitInWorker, type Browser, type TaskResult, type TestServer } from './harness';
+import { ActionPopup, clipboardFlavours, E2E_DIST, keepDownloadNames, launch, openPage, openReaderTab, readText, runInWorker, serve, waitForDownload, waitInWorker, type Browser, type TaskResult, type TestServer } from './harness';
 import { expectNoticeDocx, expectNoticeText, expectSeedView, NOTICE_STEM, NOTICE_TEXT_EXPORTS } from './expected';
 import { minimalPdf } from './pdf';
 import { noisePng } from './png';
@@ -264,12 +264,7 @@ describe('copy buttons', () => {
   it('copy-html puts text/html and text/plain on the clipboard together', async () => {
     await reader.click('[data-action="copy-html"]');
     await expect.poll(() => reader.locator('#status').textContent()).toContain('富文本');
-    const flavours = await reader.evaluate(async () => {
-      const [item] = await navigator.clipboard.read();
-      const out: Record<string, string> = {};
-      for (const type of item!.types) out[type] = await (await item!.getType(type)).text();
-      return out;
-    });
+    const flavours = await clipboardFlavours(reader);
     expect(flavours['text/html']).toContain('<h1>关于举办2023年第二期计量检测技术培训班的通知</h1>');
     expect(flavours['text/html']).toMatch(/<td rowspan="2">/);
     expect(flavours['text/html']).not.toMatch(/<script|onerror/i);

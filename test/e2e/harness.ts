@@ -200,6 +200,16 @@ export async function openPage(browser: Browser, server: TestServer, path: strin
   return { page, tabId: await tabIdOf(browser, page) };
 }
 
+/** Every flavour on the clipboard (text/plain, text/html …), as a page reads it back. */
+export function clipboardFlavours(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    const out: Record<string, string> = {};
+    for (const type of item!.types) out[type] = await (await item!.getType(type)).text();
+    return out;
+  });
+}
+
 /** Lets downloads keep the file name the extension gives (Playwright's own handling would rename them). */
 export async function keepDownloadNames(page: Page): Promise<void> {
   const session = await page.context().newCDPSession(page);
