@@ -82,7 +82,10 @@ async function act(reader: Page, selector: string): Promise<string> {
   return (await reader.locator('#status').textContent())!;
 }
 
-/** Runs `act` and returns the file it downloads, removing any earlier file of that name first (the browser would number the new one). */
+/**
+ * Runs `run` and returns the file it downloads. An earlier file of that name is removed first: the browser would
+ * number the new one, and the old one would be taken for it.
+ */
 async function download(name: RegExp, run: () => Promise<unknown>): Promise<string> {
   for (const file of readdirSync(browser.downloads).filter((f) => name.test(f))) rmSync(join(browser.downloads, file));
   await run();
