@@ -3,8 +3,10 @@
  * report, the keyboard commands and the context menu. Each command does what the popup's button of the same name
  * does, through the same page bundle and formats.
  */
+import type { Command } from './commands';
 import type { Detection, FamilyId } from './extract/types';
 import type { ExportFormat } from './format/formats';
+import { citationText, referenceFor } from './format/reference';
 import { toText } from './format/text';
 import { t } from './i18n';
 import { handleMessages } from './messages';
@@ -13,10 +15,9 @@ import { callPage, extractFromTab, saveFile } from './platform/tab-tasks';
 import { normalizeSettings, type Settings } from './settings';
 import { installTestHooks } from './test-hooks';
 
-export const COMMANDS = ['copy-clean-text', 'export-default'] as const;
-export const MENU_ITEMS = ['copy-text', 'export-txt', 'export-md', 'export-html', 'export-docx'] as const;
+export const MENU_ITEMS = ['copy-text', 'copy-citation', 'export-txt', 'export-md', 'export-html', 'export-docx'] as const;
 type MenuItem = (typeof MENU_ITEMS)[number];
-export type Task = { kind: 'copy-text' } | { kind: 'export'; format: ExportFormat | 'default' };
+export type Task = { kind: 'copy-text' } | { kind: 'copy-citation' } | { kind: 'export'; format: ExportFormat | 'default' };
 
 const BADGE_COLOR = '#1a6179';
 
@@ -75,11 +76,18 @@ export async function runTask(tab: Pick<Tabs.Tab, 'id' | 'url'>, task: Task): Pr
   if (!outcome.ok) {
     result = { ok: false, message: failureMessage(outcome) };
   } else if (task.kind === 'copy-text') {
-    const copied = await callPage(tab.id!, 'copy', { text: toText(outcome.article, { header: settings.metadataHeader }).trimEnd() });
+    const reference = referenceFor(outcome.article, settings.attachReference);
+    const copied = await callPage(tab.id!, 'copy', { text: toText(outcome.article, { header: settings.metadataHeader, reference }).trimEnd() });
     result = copied ? { ok: true, message: t('copiedText', outcome.article.title) } : { ok: false, message: t('copyFailed') };
+  } else if (task.kind === 'copy-citation') {
+    const text = citationText(outcome.article, 'gbt7714');
+    const copied = await callPage(tab.id!, 'copy', { text });
+    result = copied ? { ok: true, message: t('copiedCitation', text) } : { ok: false, message: t('copyFailed') };
   } else {
     try {
-      const file = await callPage(tab.id!, 'render', outcome.article, format!, settings);
+      const { bom, crlf, metadataHeader } = settings;
+      const reference = referenceFor(outcome.article, settings.attachReference);
+      const file = await callPage(tab.id!, 'render', outcome.article, format!, { bom, crlf, metadataHeader, reference });
       await saveFile(file);
       result = { ok: true, message: t('exported', file.filename) };
     } catch (e) {
@@ -90,14 +98,19 @@ export async function runTask(tab: Pick<Tabs.Tab, 'id' | 'url'>, task: Task): Pr
   return result;
 }
 
+/** What each keyboard command does (the compiler holds this to the list in commands.ts). */
+const COMMAND_TASKS: Record<Command, Task> = {
+  'copy-clean-text': { kind: 'copy-text' },
+  'copy-citation': { kind: 'copy-citation' },
+  'export-default': { kind: 'export', format: 'default' },
+};
+
 export function taskForCommand(command: string): Task | null {
-  if (command === 'copy-clean-text') return { kind: 'copy-text' };
-  if (command === 'export-default') return { kind: 'export', format: 'default' };
-  return null;
+  return Object.hasOwn(COMMAND_TASKS, command) ? COMMAND_TASKS[command as Command] : null;
 }
 
 function taskForMenu(item: MenuItem): Task {
-  return item === 'copy-text' ? { kind: 'copy-text' } : { kind: 'export', format: item.slice('export-'.length) as ExportFormat };
+  return item === 'copy-text' || item === 'copy-citation' ? { kind: item } : { kind: 'export', format: item.slice('export-'.length) as ExportFormat };
 }
 
 async function activeTab(): Promise<Tabs.Tab | undefined> {

@@ -3,8 +3,7 @@
  * the results it returns through scripting.executeScript (plain JSON: no class instances, no binary).
  */
 import type { Article, Detection } from './extract/types';
-import type { ClipboardPayload, ExportFormat } from './format/export';
-import type { Settings } from './settings';
+import type { ClipboardPayload, ExportFormat, ExportOptions } from './format/export';
 
 export type ExtractOutcome =
   | { ok: true; article: Article; detection: Detection }
@@ -28,7 +27,7 @@ export interface EncodedFile {
 
 export interface PageApi {
   extract(request: ExtractRequest): Promise<ExtractOutcome>;
-  render(article: Article, format: ExportFormat, settings: Pick<Settings, 'bom' | 'crlf' | 'metadataHeader'>): Promise<EncodedFile>;
+  render(article: Article, format: ExportFormat, options: Omit<ExportOptions, 'parse'>): Promise<EncodedFile>;
   copy(payload: ClipboardPayload): Promise<boolean>;
   toast(message: string, kind: 'ok' | 'error'): void;
 }

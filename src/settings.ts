@@ -1,5 +1,5 @@
 /** User settings, kept in storage.sync. Pure: defaults and validation; storage access lives in the UI. */
-import { EXPORT_FORMATS, type ExportFormat } from './format/formats';
+import { CITATION_PLACEMENTS, EXPORT_FORMATS, type CitationPlacement, type ExportFormat } from './format/formats';
 
 export interface Settings {
   defaultFormat: ExportFormat;
@@ -9,6 +9,8 @@ export interface Settings {
   crlf: boolean;
   /** Exports and copies carry the title and 来源 / 发布时间 header. */
   metadataHeader: boolean;
+  /** 附加引用: copies and exports carry the page's GB/T 7714 reference at the top, at the end, or not at all. */
+  attachReference: CitationPlacement;
   /** Reader font size in px. */
   fontSize: number;
   theme: 'auto' | 'light' | 'dark';
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   bom: false,
   crlf: false,
   metadataHeader: true,
+  attachReference: 'none',
   fontSize: 18,
   theme: 'auto',
 };
@@ -35,6 +38,7 @@ export function normalizeSettings(raw: unknown): Settings {
     bom: bool('bom'),
     crlf: bool('crlf'),
     metadataHeader: bool('metadataHeader'),
+    attachReference: CITATION_PLACEMENTS.includes(r.attachReference as CitationPlacement) ? (r.attachReference as CitationPlacement) : DEFAULT_SETTINGS.attachReference,
     fontSize: Math.min(FONT_SIZES.max, Math.max(FONT_SIZES.min, size)),
     theme: r.theme === 'light' || r.theme === 'dark' ? r.theme : 'auto',
   };

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMMAND_ORDER } from '../src/commands';
 
 const root = resolve(import.meta.dirname, '..');
 interface Manifest {
@@ -71,7 +72,9 @@ describe('manifest.json', () => {
 
   it('declares the commands with keys that Chromium assigns (Alt+Shift+R/C/W/T are refused)', () => {
     const keys = Object.fromEntries(Object.entries(manifest.commands).map(([k, v]) => [k, v.suggested_key.default]));
-    expect(keys).toEqual({ _execute_action: 'Alt+Shift+Q', 'copy-clean-text': 'Alt+Shift+K', 'export-default': 'Alt+Shift+E' });
+    expect(keys).toEqual({ _execute_action: 'Alt+Shift+Q', 'copy-clean-text': 'Alt+Shift+K', 'copy-citation': 'Alt+Shift+Y', 'export-default': 'Alt+Shift+E' });
+    // The options page lists them in this order.
+    expect(Object.keys(manifest.commands)).toEqual(COMMAND_ORDER);
   });
 
   it('keeps extension pages under a strict CSP: scripts from the extension only, no inline, no eval, no network', () => {
@@ -111,7 +114,7 @@ describe('locales', () => {
     const families = ['zhongqi_portal', 'zhongqi_omo', 'trs_wcm', 'hanweb_jcms', 'vsb_boda', 'sudy_webplus', 'empirecms', 'dedecms', 'phpcms', 'founder_enp', 'wechat_mp', 'generic'];
     const keys = [
       ...families.flatMap((f) => [`family_${f}`, `badge_${f}`]),
-      ...['copy_text', 'export_txt', 'export_md', 'export_html', 'export_docx'].map((m) => `menu_${m}`),
+      ...['copy_text', 'copy_citation', 'export_txt', 'export_md', 'export_html', 'export_docx'].map((m) => `menu_${m}`),
       ...['browser_page', 'web_store', 'pdf', 'file', 'no_access'].map((r) => `restricted_${r}`),
       ...['text', 'markdown', 'html'].map((c) => `copied_${c}`),
     ];

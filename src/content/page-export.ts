@@ -10,8 +10,8 @@ import { encodeFile } from '../platform/encode';
 
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
 
-async function render(article: Article, format: Parameters<PageApi['render']>[1], settings: Parameters<PageApi['render']>[2]): Promise<EncodedFile> {
-  return encodeFile(await exportArticle(article, format, { ...settings, parse }));
+async function render(article: Article, format: Parameters<PageApi['render']>[1], options: Parameters<PageApi['render']>[2]): Promise<EncodedFile> {
+  return encodeFile(await exportArticle(article, format, { ...options, parse }));
 }
 
 providePageApi({ render });

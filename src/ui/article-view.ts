@@ -42,6 +42,32 @@ function externalLink(href: string, text: string): HTMLAnchorElement {
   return a;
 }
 
+function toolButton(action: string, label: string, name: string): HTMLButtonElement {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.dataset.action = action;
+  button.textContent = t(label);
+  button.setAttribute('aria-label', t(name));
+  return button;
+}
+
+/**
+ * Puts 复制表格 and 导出 CSV above each table of the body, in a block with it (popup.ts finds the table from the
+ * button). A table inside another goes with the cell it is in (table.ts writes it into the cell's text).
+ */
+function addTableTools(content: HTMLElement): void {
+  for (const table of content.querySelectorAll('table')) {
+    if (table.parentElement?.closest('table')) continue;
+    const tools = document.createElement('div');
+    tools.className = 'table-tools';
+    tools.append(toolButton('copy-table', 'copyTable', 'copyTableLabel'), toolButton('export-table-csv', 'exportCsv', 'exportCsvLabel'));
+    const block = document.createElement('div');
+    block.className = 'table-block';
+    table.replaceWith(block);
+    block.append(tools, table);
+  }
+}
+
 export function renderArticle(article: Article): void {
   byId('title').textContent = article.title;
   document.title = `${article.title} · ${t('extName')}`;
@@ -55,7 +81,9 @@ export function renderArticle(article: Article): void {
   );
   meta.hidden = meta.childElementCount === 0;
   // Sanitised here, immediately before insertion, and parsed once: the fragment is what is inserted.
-  byId('content').replaceChildren(withoutRemoteImages(sanitizeHtml(article.contentHtml)));
+  const content = byId('content');
+  content.replaceChildren(withoutRemoteImages(sanitizeHtml(article.contentHtml)));
+  addTableTools(content);
   const list = byId('attachment-list');
   list.replaceChildren(
     ...article.attachments.flatMap((a) => {

@@ -1,4 +1,5 @@
 /** The options page: settings in storage.sync, saved as they change; the shortcuts and where to change them. */
+import { COMMAND_ORDER } from '../commands';
 import { t } from '../i18n';
 import browser from '../platform/browser';
 import { normalizeSettings, type Settings } from '../settings';
@@ -19,6 +20,7 @@ function read(): Settings {
   return normalizeSettings({
     defaultFormat: data.get('defaultFormat'),
     metadataHeader: data.has('metadataHeader'),
+    attachReference: data.get('attachReference'),
     bom: data.has('bom'),
     crlf: data.has('crlf'),
     fontSize: Number(data.get('fontSize')),
@@ -27,7 +29,9 @@ function read(): Settings {
 }
 
 async function showShortcuts(): Promise<void> {
-  const rows = (await browser.commands.getAll()).map((command) => {
+  const place = (name: string | undefined): number => COMMAND_ORDER.indexOf(name ?? '');
+  const commands = (await browser.commands.getAll()).sort((a, b) => place(a.name) - place(b.name));
+  const rows = commands.map((command) => {
     const tr = document.createElement('tr');
     const name = document.createElement('td');
     name.textContent = command.name === '_execute_action' ? t('commandOpenReader') : command.description || command.name || '';

@@ -5,7 +5,10 @@
  */
 import type { Article, Detection } from '../extract/types';
 import type * as ExportModule from '../format/export';
-import type { CopyKind, ExportFormat } from '../format/export';
+import type { AttachedReference, ClipboardPayload, CopyKind, ExportFormat } from '../format/export';
+import type * as ReferenceModule from '../format/reference';
+import type { CitationStyle } from '../format/reference';
+import type * as TableModule from '../format/table';
 import { t } from '../i18n';
 import type { ExtractOutcome } from '../page-api';
 import browser from '../platform/browser';
@@ -36,6 +39,12 @@ let formatsModule: Promise<Formats> | null = null;
  * shows rather than before it: the popup opens on the article first.
  */
 const formats = (): Promise<Formats> => (formatsModule ??= import('../format/export'));
+let referenceModule: Promise<typeof ReferenceModule> | null = null;
+/** The citation formats, small, in a chunk of their own too (复制引用, and 附加引用 for every copy and export). */
+const references = (): Promise<typeof ReferenceModule> => (referenceModule ??= import('../format/reference'));
+let tableModule: Promise<typeof TableModule> | null = null;
+/** Tables to spreadsheets (复制表格, 导出 CSV). */
+const tables = (): Promise<typeof TableModule> => (tableModule ??= import('../format/table'));
 
 function applySettings(): void {
   document.documentElement.style.setProperty('--size', `${settings.fontSize}px`);
@@ -77,6 +86,7 @@ function showArticle(a: Article, detection?: Detection): void {
   byId('family').textContent = family === 'generic' ? '' : t(`family_${family.replace(/-/g, '_')}`);
   renderArticle(a);
   void formats();
+  void references();
 }
 
 function failure(outcome: Exclude<ExtractOutcome, { ok: true }>): void {
@@ -118,8 +128,13 @@ async function extract(force = false, asked?: Promise<ExtractOutcome>): Promise<
 
 const parse = (html: string): Document => new DOMParser().parseFromString(html, 'text/html');
 
-async function copy(kind: CopyKind): Promise<void> {
-  const payload = (await formats()).clipboardPayload(article!, kind, settings);
+/** The page's reference for the 附加引用 setting, dated today (null when the setting is 'none'). */
+async function attachedReference(): Promise<AttachedReference | null> {
+  return (await references()).referenceFor(article!, settings.attachReference);
+}
+
+/** Writes text, and HTML with it when there is some (pastes formatted into Word, WPS, Excel). */
+async function writeClipboard(payload: ClipboardPayload): Promise<void> {
   if (payload.html) {
     await navigator.clipboard.write([
       new ClipboardItem({
@@ -130,12 +145,44 @@ async function copy(kind: CopyKind): Promise<void> {
   } else {
     await navigator.clipboard.writeText(payload.text);
   }
+}
+
+async function copy(kind: CopyKind): Promise<void> {
+  const [{ clipboardPayload }, reference] = await Promise.all([formats(), attachedReference()]);
+  await writeClipboard(clipboardPayload(article!, kind, { metadataHeader: settings.metadataHeader, reference }));
   status(t(`copied_${kind}`));
 }
 
 async function exportAs(format: ExportFormat): Promise<void> {
   status(t('exporting'));
-  const file = await (await formats()).exportArticle(article!, format, { ...settings, parse });
+  const [{ exportArticle }, reference] = await Promise.all([formats(), attachedReference()]);
+  const file = await exportArticle(article!, format, { ...settings, parse, reference });
+  await saveFile(encodeFile(file));
+  status(t('exported', file.filename));
+}
+
+/** 复制引用: GB/T 7714 (the button), or the style chosen in the citation menu. */
+async function copyCitation(style: CitationStyle): Promise<void> {
+  byId<HTMLDetailsElement>('citation-menu').open = false;
+  const text = (await references()).citationText(article!, style);
+  await navigator.clipboard.writeText(text);
+  status(style === 'gbt7714' ? t('copiedCitation', text) : t(style === 'bibtex' ? 'copiedBibtex' : 'copiedCslJson'));
+}
+
+/** The table a table tool belongs to (article-view.ts puts the tools and the table in one block), and its number. */
+function toolTable(button: HTMLElement): { table: HTMLTableElement; index: number } {
+  const block = button.closest('.table-block')!;
+  return { table: block.querySelector<HTMLTableElement>(':scope > table')!, index: [...byId('content').querySelectorAll('.table-block')].indexOf(block) + 1 };
+}
+
+async function copyTable(button: HTMLElement): Promise<void> {
+  await writeClipboard((await tables()).tableClipboardPayload(toolTable(button).table));
+  status(t('copiedTable'));
+}
+
+async function exportTableCsv(button: HTMLElement): Promise<void> {
+  const { table, index } = toolTable(button);
+  const file = (await tables()).tableCsvFile(table, article!, index);
   await saveFile(encodeFile(file));
   status(t('exported', file.filename));
 }
@@ -158,7 +205,7 @@ async function changeFontSize(delta: number): Promise<void> {
   status(t('fontSizeNow', settings.fontSize));
 }
 
-const ACTIONS: Record<string, () => Promise<void>> = {
+const ACTIONS: Record<string, (button: HTMLElement) => Promise<void>> = {
   'copy-text': () => copy('text'),
   'copy-markdown': () => copy('markdown'),
   'copy-html': () => copy('html'),
@@ -166,6 +213,12 @@ const ACTIONS: Record<string, () => Promise<void>> = {
   'export-md': () => exportAs('md'),
   'export-html': () => exportAs('html'),
   'export-docx': () => exportAs('docx'),
+  'copy-citation': () => copyCitation('gbt7714'),
+  'copy-citation-gbt7714': () => copyCitation('gbt7714'),
+  'copy-citation-bibtex': () => copyCitation('bibtex'),
+  'copy-citation-csl-json': () => copyCitation('csl-json'),
+  'copy-table': copyTable,
+  'export-table-csv': exportTableCsv,
   'open-tab': openInTab,
   'extract-anyway': () => extract(true),
   'font-smaller': () => changeFontSize(-FONT_SIZES.step),
@@ -174,10 +227,19 @@ const ACTIONS: Record<string, () => Promise<void>> = {
 };
 
 document.addEventListener('click', (event) => {
+  const menu = byId<HTMLDetailsElement>('citation-menu');
+  if (menu.open && !menu.contains(event.target as Node)) menu.open = false;
   const button = (event.target as Element).closest<HTMLElement>('[data-action]');
   const action = button?.dataset.action;
-  if (!action || !ACTIONS[action]) return;
-  ACTIONS[action]().catch((e: unknown) => status(t('actionFailed', e instanceof Error ? e.message : String(e)), 'error'));
+  if (!button || !action || !ACTIONS[action]) return;
+  ACTIONS[action](button).catch((e: unknown) => status(t('actionFailed', e instanceof Error ? e.message : String(e)), 'error'));
+});
+
+document.addEventListener('keydown', (event) => {
+  const menu = byId<HTMLDetailsElement>('citation-menu');
+  if (event.key !== 'Escape' || !menu.open) return;
+  menu.open = false;
+  menu.querySelector('summary')!.focus();
 });
 
 async function start(): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * What the Chromium and the Firefox suites both expect of the same pages: the reader's view of the seed page, and the
- * copied text and the exports of the 中企动力 notice fixture. One place, so that both browsers are held to one result.
+ * copied text, the exports and the reference of the 中企动力 notice fixture. One place, so that both browsers are held
+ * to one result.
  */
 import { strFromU8, unzipSync, type Unzipped } from 'fflate';
 import { expect } from 'vitest';
@@ -40,4 +41,20 @@ export function expectNoticeDocx(bytes: Uint8Array): Unzipped {
   for (const part of [NOTICE_TITLE, '来源：培训中心', '<w:tbl>']) expect(xml).toContain(part);
   expect(xml).toMatch(/<w:vMerge w:val="restart"\/>/);
   return zip;
+}
+
+/** The notice's GB/T 7714 reference, served at `url`, on a 引用日期. */
+export const noticeReference = (url: string, day: string): string => `综合办公室. ${NOTICE_TITLE}[EB/OL]. (2023-08-21)[${day}]. ${url}.`;
+
+/** A day on the local clock, as GB/T 7714's 引用日期 gives it. */
+export function localDay(date = new Date()): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * A reference the extension wrote at some moment between `since` (a day taken before it acted) and now must be
+ * `expected` of one of those days: midnight may fall in between.
+ */
+export function expectReference(actual: string, expected: (day: string) => string, since: string): void {
+  expect([...new Set([since, localDay()])].map(expected)).toContain(actual);
 }

@@ -11,7 +11,7 @@ import { strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES_DIR, CORPUS_DIR } from '../helpers';
-import { ActionPopup, E2E_DIST, keepDownloadNames, launch, openReaderTab, readText, runInWorker, serve, tabIdOf, waitForDownload, waitInWorker, type Browser, type TaskResult, type TestServer } from './harness';
+import { ActionPopup, clipboardFlavours, E2E_DIST, keepDownloadNames, launch, openPage, openReaderTab, readText, runInWorker, serve, waitForDownload, waitInWorker, type Browser, type TaskResult, type TestServer } from './harness';
 import { expectNoticeDocx, expectNoticeText, expectSeedView, NOTICE_STEM, NOTICE_TEXT_EXPORTS } from './expected';
 import { minimalPdf } from './pdf';
 import { noisePng } from './png';
@@ -73,11 +73,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.context.newPage();
-  await page.goto(server.origin + path);
-  return { page, tabId: await tabIdOf(browser, page) };
-}
+const open = (path: string): Promise<{ page: Page; tabId: number }> => openPage(browser, server, path);
 
 /** Opens a page whose address the extension may not see (no host permission): its tab is the one that is new. */
 async function openUnseen(url: string): Promise<{ page: Page; tabId: number }> {
@@ -168,7 +164,7 @@ describe('reader', () => {
     }
     // Every button has a name a screen reader can say.
     for (const b of shown.buttons) expect(b.split('|')[1]?.length).toBeGreaterThan(1);
-    expect(shown.buttons.map((b) => b.split('|')[0])).toEqual(['copy-text', 'copy-markdown', 'copy-html', 'export-txt', 'export-md', 'export-html', 'export-docx', 'open-tab']);
+    expect(shown.buttons.map((b) => b.split('|')[0])).toEqual(['copy-text', 'copy-markdown', 'copy-html', 'export-txt', 'export-md', 'export-html', 'export-docx', 'copy-citation', 'copy-citation-gbt7714', 'copy-citation-bibtex', 'copy-citation-csl-json', 'open-tab']);
     await page.close();
   });
 
@@ -268,12 +264,7 @@ describe('copy buttons', () => {
   it('copy-html puts text/html and text/plain on the clipboard together', async () => {
     await reader.click('[data-action="copy-html"]');
     await expect.poll(() => reader.locator('#status').textContent()).toContain('富文本');
-    const flavours = await reader.evaluate(async () => {
-      const [item] = await navigator.clipboard.read();
-      const out: Record<string, string> = {};
-      for (const type of item!.types) out[type] = await (await item!.getType(type)).text();
-      return out;
-    });
+    const flavours = await clipboardFlavours(reader);
     expect(flavours['text/html']).toContain('<h1>关于举办2023年第二期计量检测技术培训班的通知</h1>');
     expect(flavours['text/html']).toMatch(/<td rowspan="2">/);
     expect(flavours['text/html']).not.toMatch(/<script|onerror/i);
@@ -314,7 +305,7 @@ describe('keyboard commands and options', () => {
   it('lists the shortcuts Chromium really assigned', async () => {
     const commands = await browser.worker.evaluate(() => chrome.commands.getAll());
     const byName: Record<string, string | undefined> = Object.fromEntries(commands.map((c) => [c.name ?? '', c.shortcut]));
-    expect(byName).toEqual({ _execute_action: 'Alt+Shift+Q', 'copy-clean-text': 'Alt+Shift+K', 'export-default': 'Alt+Shift+E' });
+    expect(byName).toEqual({ _execute_action: 'Alt+Shift+Q', 'copy-clean-text': 'Alt+Shift+K', 'copy-citation': 'Alt+Shift+Y', 'export-default': 'Alt+Shift+E' });
   });
 
   it('copy-clean-text copies what the copy-text button copies, with feedback in the page', async () => {
@@ -348,18 +339,19 @@ describe('keyboard commands and options', () => {
     /** Runs the export-default command on a tab, as the keyboard shortcut does. */
     const exportDefault = (tabId: number): Promise<TaskResult> => runInWorker(browser, tabId, { command: 'export-default' });
 
-    it('all six options persist: set through the page, every control shows its value after a reload, and the reader follows them', async () => {
+    it('all seven options persist: set through the page, every control shows its value after a reload, and the reader follows them', async () => {
       const options = await openOptions();
-      // Every value differs from its default (docx, no BOM, LF, header on, 18 px, follow the system).
+      // Every value differs from its default (docx, no BOM, LF, header on, no reference, 18 px, follow the system).
       await options.selectOption('select[name="defaultFormat"]', 'txt');
       await options.check('input[name="bom"]');
       await options.check('input[name="crlf"]');
       await options.uncheck('input[name="metadataHeader"]');
+      await options.selectOption('select[name="attachReference"]', 'end');
       await options.fill('input[name="fontSize"]', '22');
       await options.press('input[name="fontSize"]', 'Tab');
       await options.selectOption('select[name="theme"]', 'dark');
-      const six = { defaultFormat: 'txt', bom: true, crlf: true, metadataHeader: false, fontSize: 22, theme: 'dark' };
-      await expect.poll(stored).toEqual(six);
+      const seven = { defaultFormat: 'txt', bom: true, crlf: true, metadataHeader: false, attachReference: 'end', fontSize: 22, theme: 'dark' };
+      await expect.poll(stored).toEqual(seven);
       expect(await options.locator('#saved').textContent()).toBe('已保存');
 
       await options.reload();
@@ -369,11 +361,12 @@ describe('keyboard commands and options', () => {
         bom: await options.locator('input[name="bom"]').isChecked(),
         crlf: await options.locator('input[name="crlf"]').isChecked(),
         metadataHeader: await options.locator('input[name="metadataHeader"]').isChecked(),
+        attachReference: await options.locator('select[name="attachReference"]').inputValue(),
         fontSize: Number(await options.locator('input[name="fontSize"]').inputValue()),
         theme: await options.locator('select[name="theme"]').inputValue(),
-      }).toEqual(six);
-      expect(await options.locator('#shortcuts kbd').allTextContents()).toEqual(['Alt+Shift+Q', 'Alt+Shift+K', 'Alt+Shift+E']);
-      expect(await stored()).toEqual(six);
+      }).toEqual(seven);
+      expect(await options.locator('#shortcuts kbd').allTextContents()).toEqual(['Alt+Shift+Q', 'Alt+Shift+K', 'Alt+Shift+Y', 'Alt+Shift+E']);
+      expect(await stored()).toEqual(seven);
 
       // The reader opens in the chosen size and theme.
       const { page, tabId } = await open(PATHS.news);

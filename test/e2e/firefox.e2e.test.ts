@@ -1,9 +1,9 @@
 /**
  * The extension in real Firefox ESR (Debian's firefox-esr, through puppeteer-core over WebDriver BiDi): the badge,
- * the real toolbar popup on the seed page, copying, every export, the options, a page it may not read, the full
- * tab with more than 10 MB of images, and no request of its own, watched through a proxy that sees all of
- * Firefox's traffic. Firefox runs in en-US (Debian ships its other languages as firefox-esr-l10n-* packages, not
- * installed here), so the messages checked are the en locale's; Chromium's suite checks zh_CN.
+ * the real toolbar popup on the seed page, copying the text and the reference, every export, the options, a page it
+ * may not read, the full tab with more than 10 MB of images, and no request of its own, watched through a proxy that
+ * sees all of Firefox's traffic. Firefox runs in en-US (Debian ships its other languages as firefox-esr-l10n-*
+ * packages, not installed here), so the messages checked are the en locale's; Chromium's suite checks zh_CN.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,7 +11,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_HOOKS_GLOBAL } from '../../src/test-hooks';
 import { CORPUS_DIR, FIXTURES_DIR } from '../helpers';
-import { expectNoticeDocx, expectNoticeText, expectSeedView, NOTICE_STEM, NOTICE_TEXT_EXPORTS } from './expected';
+import { expectNoticeDocx, expectNoticeText, expectReference, expectSeedView, localDay, NOTICE_STEM, NOTICE_TEXT_EXPORTS, noticeReference } from './expected';
 import { extensionTab, inExtension, launchFirefox, openExtensionPage, tabIdAt, type Firefox } from './firefox-harness';
 import { readText, serveLogged, waitForDownload, type LoggingServer, type TaskResult } from './harness';
 import { noisePng } from './png';
@@ -171,6 +171,16 @@ describe('Firefox ESR', () => {
       expectNoticeText(await reader.evaluate(() => navigator.clipboard.readText()));
     });
 
+    it('copies the page’s reference in GB/T 7714 form', async () => {
+      const since = localDay();
+      await reader.evaluate(() => void (document.getElementById('status')!.textContent = ''));
+      await reader.click('[data-action="copy-citation"]');
+      const shown = await until(status, (s) => s !== '');
+      const copied = await reader.evaluate(() => navigator.clipboard.readText());
+      expectReference(copied, (day) => noticeReference(news.origin + PATHS.notice, day), since);
+      expect(shown).toBe(en('copiedCitation', copied));
+    });
+
     it.each(NOTICE_TEXT_EXPORTS)('exports %s under its name', async (format, check) => {
       await reader.click(`[data-action="export-${format}"]`);
       const file = await waitForDownload(ff.downloads, new RegExp(`^${NOTICE_STEM}\\.${format}$`));
@@ -184,21 +194,22 @@ describe('Firefox ESR', () => {
     });
   });
 
-  it('keeps all six options through a reload of the options page, in storage.sync', async () => {
+  it('keeps all seven options through a reload of the options page, in storage.sync', async () => {
     await inExtension(ff, (api) => api.storage.sync.clear(), null);
     const options = await openExtensionPage(ff, 'options.html');
     await options.waitForSelector('#shortcuts tr');
-    // Every value differs from its default (docx, no BOM, LF, header on, 18 px, follow the system).
+    // Every value differs from its default (docx, no BOM, LF, header on, no reference, 18 px, follow the system).
     await options.select('select[name="defaultFormat"]', 'md');
     await options.click('input[name="bom"]');
     await options.click('input[name="crlf"]');
     await options.click('input[name="metadataHeader"]');
+    await options.select('select[name="attachReference"]', 'top');
     await options.locator('input[name="fontSize"]').fill('22');
     await options.keyboard.press('Tab');
     await options.select('select[name="theme"]', 'dark');
-    const six = { defaultFormat: 'md', bom: true, crlf: true, metadataHeader: false, fontSize: 22, theme: 'dark' };
+    const seven = { defaultFormat: 'md', bom: true, crlf: true, metadataHeader: false, attachReference: 'top', fontSize: 22, theme: 'dark' };
     const stored = (): Promise<Record<string, unknown>> => inExtension(ff, (api) => api.storage.sync.get(null), null);
-    expect(await until(stored, (s) => s.theme === 'dark' && s.fontSize === 22)).toEqual(six);
+    expect(await until(stored, (s) => s.theme === 'dark' && s.fontSize === 22)).toEqual(seven);
     await options.evaluate(() => location.reload());
     await options.waitForFunction(() => document.querySelectorAll('#shortcuts tr').length > 0);
     const shown = await options.evaluate(() => {
@@ -208,13 +219,14 @@ describe('Firefox ESR', () => {
         bom: field('bom').checked,
         crlf: field('crlf').checked,
         metadataHeader: field('metadataHeader').checked,
+        attachReference: field('attachReference').value,
         fontSize: Number(field('fontSize').value),
         theme: field('theme').value,
       };
     });
-    expect(shown).toEqual(six);
+    expect(shown).toEqual(seven);
     // Firefox assigns the suggested keys that Chromium does, and the page lists them.
-    expect(await options.evaluate(() => [...document.querySelectorAll('#shortcuts kbd')].map((k) => k.textContent))).toEqual(['Alt+Shift+Q', 'Alt+Shift+K', 'Alt+Shift+E']);
+    expect(await options.evaluate(() => [...document.querySelectorAll('#shortcuts kbd')].map((k) => k.textContent))).toEqual(['Alt+Shift+Q', 'Alt+Shift+K', 'Alt+Shift+Y', 'Alt+Shift+E']);
     await inExtension(ff, (api) => api.storage.sync.clear(), null);
     await options.close();
   });
@@ -279,13 +291,14 @@ describe('Firefox ESR', () => {
     await reader.waitForFunction(() => document.querySelector('#content img')?.getAttribute('src')?.startsWith('data:image/png'), { timeout: 10_000 });
     expect(await reader.evaluate(() => [...document.querySelectorAll('#content img')].map((i) => i.getAttribute('src')!.slice(0, 15)))).toEqual(['data:image/png;']);
     expect(await reader.evaluate(() => [...document.querySelectorAll('#content a')].some((a) => a.getAttribute('href')!.endsWith('/img/two.png')))).toBe(true);
-    for (const action of ['copy-text', 'copy-markdown', 'copy-html', 'export-txt', 'export-md', 'export-html', 'export-docx']) {
+    for (const action of ['copy-text', 'copy-markdown', 'copy-html', 'export-txt', 'export-md', 'export-html', 'export-docx', 'copy-citation']) {
       await reader.evaluate(() => void (document.getElementById('status')!.textContent = ''));
       await reader.click(`[data-action="${action}"]`);
       await until(() => reader.evaluate(() => document.getElementById('status')!.textContent), (s) => s !== '');
     }
     expect((await runCommand(tabId, 'copy-clean-text')).ok).toBe(true);
     expect((await runCommand(tabId, 'export-default')).ok).toBe(true);
+    expect((await runCommand(tabId, 'copy-citation')).ok).toBe(true);
     const options = await openExtensionPage(ff, 'options.html');
     await options.waitForSelector('#shortcuts tr');
     await options.select('select[name="theme"]', 'light');

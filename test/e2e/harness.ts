@@ -193,6 +193,23 @@ export function runInWorker(browser: Browser, tabId: number, work: { command: st
   );
 }
 
+/** Opens a page of the test server in a new tab; with the tab's id, as the extension sees it. */
+export async function openPage(browser: Browser, server: TestServer, path: string): Promise<{ page: Page; tabId: number }> {
+  const page = await browser.context.newPage();
+  await page.goto(server.origin + path);
+  return { page, tabId: await tabIdOf(browser, page) };
+}
+
+/** Every flavour on the clipboard (text/plain, text/html …), as a page reads it back. */
+export function clipboardFlavours(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const [item] = await navigator.clipboard.read();
+    const out: Record<string, string> = {};
+    for (const type of item!.types) out[type] = await (await item!.getType(type)).text();
+    return out;
+  });
+}
+
 /** Lets downloads keep the file name the extension gives (Playwright's own handling would rename them). */
 export async function keepDownloadNames(page: Page): Promise<void> {
   const session = await page.context().newCDPSession(page);
