@@ -15,7 +15,7 @@
  * list holds the page.
  */
 import type { ProfileDetection } from './profiles/index';
-import { bodyOf, methodOf, prop, safeDom, type Fn, type SafeDom } from './dom-safe';
+import { bodyOf, getterOf, methodOf, prop, safeDom, type Fn, type SafeDom } from './dom-safe';
 import { run, STEP } from './steps';
 import { HIDDEN_STYLE } from './visibility';
 
@@ -166,10 +166,6 @@ export interface ProseScan {
   /** Marks of an article template, outside teaser items: 上一篇/下一篇, a labelled info line. */
   prevNext: boolean;
   infoLine: boolean;
-  /** The page declares itself an article (og:type, article meta, JSON-LD). */
-  declared: boolean;
-  /** A heading shows the headline `<title>` begins with. */
-  headline: boolean;
   /** A short line such as "共找到 123 条结果", the header of a results list. */
   searchSummary: boolean;
   /** Links in list items and small headings, counted when the page looks like search results (or its address does). */
@@ -211,8 +207,11 @@ interface Group extends TeaserGroup {
 function* scanProseSteps(root: Element, dom: SafeDom, stopAt = Infinity, from = root, countLinks = false): Generator<void, ProseScan> {
   const doc = prop<Document>(root, 'ownerDocument');
   const hasAttribute = methodOf(root, 'hasAttribute') as Fn;
-  const firstChild = (el: Element): Element | null => prop<Element | null>(el, 'firstElementChild');
-  const nextSibling = (el: Element): Element | null => prop<Element | null>(el, 'nextElementSibling');
+  // The getters once, called on every element (a lookup per call costs as much as the read in jsdom).
+  const firstChildGetter = getterOf(root, 'firstElementChild') as Fn;
+  const nextSiblingGetter = getterOf(root, 'nextElementSibling') as Fn;
+  const firstChild = (el: Element): Element | null => firstChildGetter.call(el) as Element | null;
+  const nextSibling = (el: Element): Element | null => nextSiblingGetter.call(el) as Element | null;
   let total = 0;
   const walker = (methodOf(doc, 'createTreeWalker') as Fn).call(doc, from, 0x4 /* NodeFilter.SHOW_TEXT */) as TreeWalker;
 
@@ -453,11 +452,18 @@ function* scanProseSteps(root: Element, dom: SafeDom, stopAt = Infinity, from = 
       if (!teasers || g.items > teasers.items || (g.items === teasers.items && g.text > teasers.text)) teasers = g;
     }
   }
+  // What the lists gave each container, taken back at once.
+  const deducted = new Map<Element, number>();
+  for (const byShape of groups.values()) {
+    for (const g of byShape.values()) {
+      if (!isTeasers(g)) continue;
+      for (const [el, amount] of g.credits) deducted.set(el, (deducted.get(el) ?? 0) + amount);
+    }
+  }
   let best = 0;
   let element: Element | null = null;
   for (const [el, score] of containerScore) {
-    if (score <= best) continue;
-    const prose = proseOf(el, score);
+    const prose = score - (deducted.get(el) ?? 0);
     if (prose > best) {
       best = prose;
       element = el;
@@ -470,8 +476,6 @@ function* scanProseSteps(root: Element, dom: SafeDom, stopAt = Infinity, from = 
   const teasersBeside = !!teasers && !!around && !within(around, teasers.container) && !within(teasers.container, around);
   const listLinks = searchSummary || countLinks ? dom.all(root, 'li a, dt a, h3 a, h4 a').length : 0;
   const page = (kind: 'prevNext' | 'infoLine'): boolean => marks.some((m) => m.kind === kind && !(m.item && inTeasers.has(m.item)));
-  let declared = dom.all(doc, DECLARED_ARTICLE).length > 0;
-  if (!declared) for (const script of dom.all(doc, 'script[type="application/ld+json" i]')) if ((declared = JSON_LD_ARTICLE.test(dom.text(script)))) break;
   return {
     length: Math.round(best),
     element,
@@ -483,8 +487,6 @@ function* scanProseSteps(root: Element, dom: SafeDom, stopAt = Infinity, from = 
     pager: pagerCount || pagerSteps.size >= 2,
     prevNext: page('prevNext'),
     infoLine: page('infoLine'),
-    declared,
-    headline: headlineShown(doc, dom),
     searchSummary,
     listLinks,
   };
@@ -625,7 +627,33 @@ const notArticle = (pageType: Exclude<PageType, 'article'>, reason: string, scan
  * The verdict from a scan: what the text, the teasers, the pager, the address and the template's marks say together.
  * `bodyText`: the text of the family's body container (-1: none).
  */
-export function judge(scan: ProseScan, shape: UrlShape, bodyText = -1, players = 0): Classification {
+/** Marks of an article read from the whole page, asked only when a verdict needs them. */
+export interface PageMarks {
+  /** The page declares itself an article (og:type, article meta, JSON-LD). */
+  declared: () => boolean;
+  /** A heading shows the headline `<title>` begins with. */
+  headline: () => boolean;
+}
+
+const NO_MARKS: PageMarks = { declared: () => false, headline: () => false };
+
+/** The page's marks, each read once when first asked. */
+function pageMarks(doc: Document, dom: SafeDom): PageMarks {
+  let declared: boolean | undefined;
+  let headline: boolean | undefined;
+  return {
+    declared: () => {
+      if (declared === undefined) {
+        declared = dom.all(doc, DECLARED_ARTICLE).length > 0;
+        if (!declared) for (const script of dom.all(doc, 'script[type="application/ld+json" i]')) if ((declared = JSON_LD_ARTICLE.test(dom.text(script)))) break;
+      }
+      return declared;
+    },
+    headline: () => (headline ??= headlineShown(doc, dom)),
+  };
+}
+
+export function judge(scan: ProseScan, shape: UrlShape, bodyText = -1, players = 0, page: PageMarks = NO_MARKS): Classification {
   const prose = scan.length;
   const list = scan.teasers;
   // A list of results is a results page when two of three hold: a search address, a "共找到 N 条" line, less than
@@ -635,9 +663,10 @@ export function judge(scan: ProseScan, shape: UrlShape, bodyText = -1, players =
     return notArticle('search', 'search results page', scan);
   }
   if (prose >= LONG_PROSE) return article(`running text (${prose} chars)`, scan);
-  const marks = [scan.prevNext ? '上一篇/下一篇' : '', scan.infoLine ? 'info line' : '', scan.declared ? 'declared article' : '', scan.headline ? 'headline' : '']
-    .filter(Boolean)
-    .join(', ');
+  const marks = (): string =>
+    [scan.prevNext ? '上一篇/下一篇' : '', scan.infoLine ? 'info line' : '', page.declared() ? 'declared article' : '', page.headline() ? 'headline' : '']
+      .filter(Boolean)
+      .join(', ');
   const pager = scan.pager ? ', pager' : '';
   // Teasers that outweigh the text, and enough of them, or with a pager or at a list's address: the page is a list.
   // (A page with a real text of its own is a list only where a pager or its address says so too.)
@@ -652,9 +681,9 @@ export function judge(scan: ProseScan, shape: UrlShape, bodyText = -1, players =
     // column's blurb sits above its own list).
     const atArticle = shape === 'article' && !scan.pager && (prose >= MIN_PROSE || (prose >= 2 * MIN_SHORT_PROSE && scan.teasersBeside));
     // (A widget's own 发布时间 stamp looks like an info line: that mark does not outweigh a list's address.)
-    const strong = scan.prevNext || scan.declared || scan.headline;
-    if (prose >= MIN_SHORT_PROSE && (strong || (shape !== 'list' && shape !== 'home' && (scan.infoLine || atArticle)))) {
-      return article(`text beside lists (${prose} chars; ${marks || 'an article address'})`, scan);
+    const strong = (): boolean => scan.prevNext || page.declared() || page.headline();
+    if (prose >= MIN_SHORT_PROSE && (strong() || (shape !== 'list' && shape !== 'home' && (scan.infoLine || atArticle)))) {
+      return article(`text beside lists (${prose} chars; ${marks() || 'an article address'})`, scan);
     }
     // The site's front page, or several lists without a pager, none of them most of the teasers: a home page.
     if (shape === 'home' || (!scan.pager && scan.teaserGroups >= 3 && list.items * 2 < scan.teaserItems)) {
@@ -667,7 +696,7 @@ export function judge(scan: ProseScan, shape: UrlShape, bodyText = -1, players =
   if (text >= MIN_SHORT_PROSE) {
     // A short text at a list's or the front page's address, among teasers, with none of an article's marks: the
     // blurb of a column or a portal.
-    if (!marks && bodyText < MIN_SHORT_PROSE && (shape === 'list' || shape === 'home' || (list && list.items >= MIN_TEASERS + 1))) {
+    if (!marks() && bodyText < MIN_SHORT_PROSE && (shape === 'list' || shape === 'home' || (list && list.items >= MIN_TEASERS + 1))) {
       return notArticle(shape === 'home' ? 'home' : 'list', `${shape === 'home' ? 'home' : 'list'} page (${list?.items ?? 0} teasers${pager}, ${text} chars of text)`, scan);
     }
     return article(`short text (${text} chars)`, scan);
@@ -721,7 +750,7 @@ export function* classifyPageSteps(doc: Document, url: string, profile: ProfileD
   }
   // A sign-in form holding the page's few words (not one in a menu or a dialog beside a short post).
   if (scan.total < 2 * MIN_PROSE && scan.element && loginForm(scan.element, dom)) return notArticle('other', `login form (${scan.length} chars)`, scan);
-  const verdict = judge(scan, shape, bodyText, scan.length < MIN_SHORT_PROSE ? dom.all(body, PLAYERS).length : 0);
+  const verdict = judge(scan, shape, bodyText, scan.length < MIN_SHORT_PROSE ? dom.all(body, PLAYERS).length : 0, pageMarks(doc, dom));
   // A page whose text its scripts write (a saved single-page app, outside a browser): the page as served says
   // little of what it shows, so the extraction decides.
   if (!verdict.isArticle && verdict.pageType !== 'search' && scan.total < LONG_PROSE) {

@@ -114,7 +114,7 @@ function prepare(document: Document, options: ExtractOptions): Work {
     detected: { family: 'generic', confidence: 0, profile: null },
     classified: { isArticle: false, pageType: 'other', reason: '' },
     profile: null,
-    declared: readDeclared(doc, null),
+    declared: NOTHING_DECLARED,
     located: null,
     anchor: null,
     entry: null,
@@ -128,6 +128,9 @@ function prepare(document: Document, options: ExtractOptions): Work {
     media: false,
   };
 }
+
+/** What a page declares before it is read (locate reads it). */
+const NOTHING_DECLARED: Declared = { titles: [], documentTitle: '', publishedTime: null, source: null, category: null, siteNames: [], description: null, lang: null, authors: [] };
 
 // ---- 2. classify: the family, and whether the page is an article ----
 
